@@ -1,0 +1,27 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	{ languageOptions: { globals: { ...globals.browser, ...globals.node } } },
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts'],
+		languageOptions: { parserOptions: { parser: ts.parser, svelteConfig } }
+	},
+	{
+		// The pure core must not reach for the DOM, Svelte or the store.
+		files: ['src/lib/fsm/**', 'src/lib/content/**', 'src/lib/quiz/**', 'src/lib/params/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: ['svelte', 'svelte/*', '$app/*', '$lib/store/*', 'idb'] }
+			]
+		}
+	}
+);

@@ -1,0 +1,50 @@
+/** Events and segments of the state-machine contract (design.md). The names are fixed. */
+export const EVENTS = [
+	'passive_open',
+	'active_open',
+	'send',
+	'close',
+	'abort',
+	'recv_syn',
+	'recv_syn_ack',
+	'recv_ack',
+	'recv_fin',
+	'recv_fin_ack',
+	'recv_rst',
+	'timeout'
+] as const;
+export type Event = (typeof EVENTS)[number];
+
+/** Events raised by the local application, as opposed to arriving segments and timers. */
+export const APP_EVENTS: readonly Event[] = ['passive_open', 'active_open', 'send', 'close', 'abort'];
+
+export const SEGMENTS = ['SYN', 'SYN_ACK', 'ACK', 'FIN', 'RST', 'none'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+/**
+ * Conditions that split one (state, event) pair into several outcomes. The machine never guesses
+ * them: a caller that knows the connection's history passes the one that holds.
+ */
+export const CONDITIONS = [
+	/** SYN_RECEIVED was entered from LISTEN (a passive open). */
+	'from_listen',
+	/** SYN_RECEIVED was entered from SYN_SENT (a simultaneous open). */
+	'from_syn_sent',
+	/** The segment's ACK acknowledges exactly what we sent (SND.UNA < SEG.ACK =< SND.NXT). */
+	'ack_acceptable',
+	/** The segment's ACK acknowledges something we never sent. */
+	'ack_unacceptable',
+	/** Our own FIN has not been acknowledged yet. */
+	'own_fin_unacked'
+] as const;
+export type Condition = (typeof CONDITIONS)[number];
+
+export function isEvent(value: string): value is Event {
+	return (EVENTS as readonly string[]).includes(value);
+}
+export function isSegment(value: string): value is Segment {
+	return (SEGMENTS as readonly string[]).includes(value);
+}
+export function isCondition(value: string): value is Condition {
+	return (CONDITIONS as readonly string[]).includes(value);
+}

@@ -1,0 +1,6 @@
+export * from './states';
+export * from './events';
+export * from './transitions';
+export * from './machine';
+export * from './simulate';
+export * from './scenarios';
