@@ -4,3 +4,4 @@ export * from './transitions';
 export * from './machine';
 export * from './simulate';
 export * from './scenarios';
+export * from './roles';

@@ -1,0 +1,71 @@
+import { findParam } from '../params';
+
+/** Outside documents content may cite with {{src ID}}. */
+const RFCS: Record<string, string> = {
+	'793': 'Transmission Control Protocol (1981, obsoleted by RFC 9293)',
+	'1337': 'TIME-WAIT Assassination Hazards in TCP',
+	'4987': 'TCP SYN Flooding Attacks and Common Mitigations',
+	'5961': "Improving TCP's Robustness to Blind In-Window Attacks",
+	'6191': 'Reducing the TIME-WAIT State Using TCP Timestamps',
+	'6298': "Computing TCP's Retransmission Timer",
+	'7323': 'TCP Extensions for High Performance (timestamps)',
+	'9293': 'Transmission Control Protocol (TCP)'
+};
+
+const OTHER: Record<string, { label: string; url: string }> = {
+	'man:tcp.7': { label: 'man 7 tcp', url: 'https://man7.org/linux/man-pages/man7/tcp.7.html' },
+	'man:ss.8': { label: 'man 8 ss', url: 'https://man7.org/linux/man-pages/man8/ss.8.html' },
+	'man:socket.7': { label: 'man 7 socket', url: 'https://man7.org/linux/man-pages/man7/socket.7.html' },
+	'man:listen.2': { label: 'man 2 listen', url: 'https://man7.org/linux/man-pages/man2/listen.2.html' },
+	'man:shutdown.2': { label: 'man 2 shutdown', url: 'https://man7.org/linux/man-pages/man2/shutdown.2.html' },
+	'kernel:tcp_states.h': {
+		label: 'Linux include/net/tcp_states.h',
+		url: 'https://github.com/torvalds/linux/blob/master/include/net/tcp_states.h'
+	},
+	'kernel:tcp.h': {
+		label: 'Linux include/net/tcp.h (TCP_TIMEWAIT_LEN, TCP_RTO_MIN/MAX)',
+		url: 'https://github.com/torvalds/linux/blob/master/include/net/tcp.h'
+	},
+	'kernel:4.12-tw-recycle': {
+		label: 'Linux 4.12: "tcp: remove tcp_tw_recycle" (commit 4396e46187ca)',
+		url: 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=4396e46187ca5070219b81773c4e65088dac50cc'
+	},
+	'kernel:3.7-initial-rto': {
+		label: 'Linux 3.7: initial RTO lowered from 3 s to 1 s (RFC 6298)',
+		url: 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=9ad7c049f0f79c418e293b1b68cf10d68f54fcdb'
+	},
+	notes: { label: '原始笔记 (2018) / the original notes (2018)', url: '' }
+};
+
+export interface Source {
+	id: string;
+	label: string;
+	url: string;
+}
+
+/** Resolve a source id, or explain what ids exist. */
+export function resolveSource(id: string): Source | string {
+	const rfc = /^rfc(\d+)(?::([\d.]+))?$/.exec(id);
+	if (rfc) {
+		const [, number, section] = rfc;
+		if (!RFCS[number!]) return `unknown RFC ${number}; known: ${Object.keys(RFCS).join(', ')}`;
+		const url = `https://www.rfc-editor.org/rfc/rfc${number}${section ? `#section-${section}` : ''}`;
+		return { id, label: `RFC ${number}${section ? ` §${section}` : ''}`, url };
+	}
+	const sysctl = /^sysctl:(\w+)$/.exec(id);
+	if (sysctl) {
+		const param = findParam(sysctl[1]!);
+		if (!param) return `unknown parameter ${sysctl[1]} in source ${id}`;
+		const core = param.sysctl.startsWith('net.core.');
+		return {
+			id,
+			label: `${core ? 'sysctl/net.rst' : 'ip-sysctl.rst'}: ${param.name}`,
+			url: core
+				? 'https://docs.kernel.org/admin-guide/sysctl/net.html'
+				: 'https://docs.kernel.org/networking/ip-sysctl.html'
+		};
+	}
+	const other = OTHER[id];
+	if (other) return { id, ...other };
+	return `unknown source "${id}"; use rfcNNNN[:section], sysctl:NAME or one of ${Object.keys(OTHER).join(', ')}`;
+}

@@ -1,0 +1,58 @@
+import type { Role, State, Transition } from '../fsm';
+import type { Lang, Text } from '../i18n/lang';
+
+/** A problem found in the content, pointing at the line a teacher has to fix. */
+export interface ContentError {
+	file: string;
+	line: number;
+	message: string;
+}
+
+export const formatError = (e: ContentError) => `${e.file}:${e.line}: ${e.message}`;
+
+export interface QuizOption {
+	id: string;
+	correct: boolean;
+	label: Text;
+}
+
+export interface Card {
+	id: string;
+	topic: string;
+	title: Text;
+	/** Flashcard sides, plain text with claims rendered. */
+	front: Text;
+	back: Text;
+	/** The card's body, rendered to HTML at build time. */
+	html: Text;
+	state?: State;
+	role?: Role;
+	waits?: Text;
+	leaves?: Text;
+	param?: string;
+	meaning?: Text;
+	notesSaid?: Text;
+	/** A state whose pile-up in `ss` this card diagnoses, and the fix it teaches. */
+	diagnoses?: State;
+	fix?: Text;
+	quiz?: 'single' | 'multi';
+	options?: QuizOption[];
+	tags: string[];
+	/** The transitions the card claims, each checked against the machine. */
+	transitions: Transition[];
+	sources: string[];
+	/** Where the card starts in each language's file. */
+	at: Record<Lang, { file: string; line: number }>;
+}
+
+export interface Topic {
+	id: string;
+	order: number;
+	title: Text;
+	intro: Text;
+	cards: Card[];
+}
+
+export interface Deck {
+	topics: Topic[];
+}

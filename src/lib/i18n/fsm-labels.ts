@@ -1,0 +1,45 @@
+import type { Condition, Event, Role, Segment } from '../fsm';
+import { text, type Text } from './lang';
+
+/** How an event reads in a sentence: "FIN-WAIT-1 on receiving a FIN". */
+export const EVENT_LABEL: Record<Event, Text> = {
+	passive_open: text('应用调用 listen（被动打开）', 'the application listens (passive open)'),
+	active_open: text('应用调用 connect（主动打开）', 'the application connects (active open)'),
+	send: text('应用发送数据', 'the application sends data'),
+	close: text('应用调用 close', 'the application closes'),
+	abort: text('应用中止连接（abort）', 'the application aborts'),
+	recv_syn: text('收到 SYN', 'a SYN arrives'),
+	recv_syn_ack: text('收到 SYN+ACK', 'a SYN-ACK arrives'),
+	recv_ack: text('收到对本端 SYN/FIN 的 ACK', 'the ACK of our SYN or FIN arrives'),
+	recv_fin: text('收到 FIN', 'a FIN arrives'),
+	recv_fin_ack: text('收到同时确认了本端 FIN 的 FIN', 'a FIN that also acknowledges our FIN arrives'),
+	recv_rst: text('收到 RST', 'a RST arrives'),
+	timeout: text('计时器超时', 'the timer expires')
+};
+
+export const SEGMENT_LABEL: Record<Segment, Text> = {
+	SYN: text('SYN', 'SYN'),
+	SYN_ACK: text('SYN+ACK', 'SYN-ACK'),
+	ACK: text('ACK', 'ACK'),
+	FIN: text('FIN', 'FIN'),
+	RST: text('RST', 'RST'),
+	none: text('不发送任何报文', 'nothing')
+};
+
+export const CONDITION_LABEL: Record<Condition, Text> = {
+	from_listen: text('该连接由 LISTEN（被动打开）进入 SYN-RECEIVED', 'SYN-RECEIVED was reached from LISTEN (passive open)'),
+	from_syn_sent: text('该连接由 SYN-SENT（同时打开）进入 SYN-RECEIVED', 'SYN-RECEIVED was reached from SYN-SENT (simultaneous open)'),
+	ack_acceptable: text('ACK 可接受（确认的正是本端发出的序号）', 'the ACK is acceptable (it acknowledges what we sent)'),
+	ack_unacceptable: text('ACK 不可接受（确认了本端从未发送的序号）', 'the ACK is not acceptable (it acknowledges something we never sent)'),
+	own_fin_unacked: text('本端的 FIN 尚未被确认', 'our own FIN is not yet acknowledged')
+};
+
+export const ROLE_LABEL: Record<Role, Text> = {
+	both: text('通信双方都会经过', 'both sides, in every connection'),
+	active_opener: text('主动打开方（客户端）', 'the active opener (the client)'),
+	passive_opener: text('被动打开方（服务端）', 'the passive opener (the server)'),
+	active_closer: text('主动关闭方（先发 FIN 的一方）', 'the active closer (the side that sends the first FIN)'),
+	passive_closer: text('被动关闭方（后发 FIN 的一方）', 'the passive closer (the side that receives the first FIN)'),
+	simultaneous_open: text('仅在同时打开时，双方都会经过', 'both sides, only in a simultaneous open'),
+	simultaneous_close: text('仅在同时关闭时，双方都会经过', 'both sides, only in a simultaneous close')
+};
