@@ -1,12 +1,21 @@
-/** `npm run content:check`: parse and check all content, then generate and validate the bank. */
+/** `npm run content:check`: check all content, then generate the question bank and validate it. */
 import { buildDeck, formatError } from '../src/lib/content';
+import { machine } from '../src/lib/fsm';
+import { generateBank, validateBank } from '../src/lib/quiz';
 import { readContentFiles } from '../src/lib/server/content-files';
 
 const { deck, errors } = buildDeck(readContentFiles());
 for (const e of errors) console.error(formatError(e));
-const cards = deck.topics.reduce((n, t) => n + t.cards.length, 0);
 if (errors.length > 0) {
 	console.error(`content: ${errors.length} problem(s)`);
 	process.exit(1);
 }
-console.log(`content: ${deck.topics.length} topics, ${cards} cards, no problems`);
+const bank = generateBank(deck);
+const problems = validateBank(bank, deck, machine);
+for (const p of problems) console.error(`question ${p}`);
+if (problems.length > 0) {
+	console.error(`questions: ${problems.length} problem(s)`);
+	process.exit(1);
+}
+const cards = deck.topics.reduce((n, t) => n + t.cards.length, 0);
+console.log(`content: ${deck.topics.length} topics, ${cards} cards; questions: ${bank.length}, all valid`);

@@ -1,0 +1,24 @@
+import { text } from './lang';
+
+/** Every visible string of the app shell, in both languages. */
+export const UI = {
+	appName: text('TCP Quest', 'TCP Quest'),
+	tagline: text('弄懂 TCP 连接的一生：握手、挥手、每一个状态，以及决定服务器生死的内核参数。', 'Learn how TCP connections live and die: the handshake, the teardown, every state, and the kernel settings that decide how a server survives.'),
+	topics: text('主题', 'Topics'),
+	cards: text('张卡片', 'cards'),
+	questions: text('道题', 'questions'),
+	switchLanguage: text('English', '中文'),
+	switchLanguageLabel: text('切换到英文', 'Switch to Chinese'),
+	back: text('返回主题列表', 'Back to topics'),
+	waits: text('在等待什么', 'Waiting for'),
+	side: text('谁会经过', 'Who passes through'),
+	leaves: text('如何离开', 'What leaves it'),
+	meaning: text('含义', 'Meaning'),
+	notesSaid: text('旧笔记的说法（已更正）', 'What the old notes said (corrected)'),
+	fix: text('处理办法', 'The fix'),
+	front: text('问', 'Q'),
+	back_: text('答', 'A'),
+	skip: text('跳到正文', 'Skip to content'),
+	notFound: text('找不到这个页面。', 'This page does not exist.'),
+	home: text('首页', 'Home')
+};

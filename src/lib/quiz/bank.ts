@@ -1,0 +1,30 @@
+import type { Deck } from '../content/types';
+import { machine as rfcMachine, type Machine } from '../fsm';
+import { createContext } from './context';
+import { authoredQuestions, flashcards } from './kinds/cards';
+import { eventBetweenQuestions, nextStateQuestions, orderQuestions, segmentQuestions } from './kinds/fsm';
+import { durationQuestions, paramDefaultQuestions, paramMeaningQuestions } from './kinds/params';
+import { ssQuestions } from './kinds/ss';
+import { linuxNameQuestions, stateCardQuestions } from './kinds/states';
+import type { Question } from './types';
+
+export const DEFAULT_SEED = 'tcp-quest';
+
+/** The whole question bank: deterministic for a deck, a machine and a seed. */
+export function generateBank(deck: Deck, seed: string | number = DEFAULT_SEED, m: Machine = rfcMachine): Question[] {
+	const ctx = createContext(deck, m, seed);
+	return [
+		...nextStateQuestions(ctx),
+		...segmentQuestions(ctx),
+		...eventBetweenQuestions(ctx),
+		...orderQuestions(ctx),
+		...stateCardQuestions(ctx),
+		...linuxNameQuestions(ctx),
+		...paramMeaningQuestions(ctx),
+		...paramDefaultQuestions(ctx),
+		...durationQuestions(ctx),
+		...authoredQuestions(ctx),
+		...ssQuestions(ctx),
+		...flashcards(ctx)
+	];
+}

@@ -1,0 +1,43 @@
+import type { Card } from '../../content/types';
+import { choice, withSource, type Context } from '../context';
+import type { Question } from '../types';
+
+const sourceOf = (card: Card) => card.sources.join('; ') || `TCP Quest content/${card.at.en.file.split('/').pop()}`;
+
+/** Every card is a flashcard: front, then back. */
+export function flashcards(ctx: Context): Question[] {
+	return ctx.cards.map((card) => ({
+		id: `flashcard:${card.id}`,
+		kind: 'flashcard',
+		topic: card.topic,
+		family: `card:${card.id}`,
+		prompt: card.front,
+		options: [],
+		answer: [],
+		explanation: withSource(card.back, sourceOf(card)),
+		source: sourceOf(card)
+	}));
+}
+
+/** Questions a teacher wrote in the content, with their options as written. */
+export function authoredQuestions(ctx: Context): Question[] {
+	return ctx.cards.flatMap((card) => {
+		if (!card.quiz || !card.options) return [];
+		const options = card.options.map((o) => ({ id: o.id, label: o.label }));
+		return [
+			choice(ctx, {
+				id: `scenario:${card.id}`,
+				kind: 'scenario',
+				topic: card.topic,
+				family: `card:${card.id}`,
+				prompt: card.front,
+				right: options.filter((o) => card.options!.find((c) => c.id === o.id)!.correct),
+				wrong: [options.filter((o) => !card.options!.find((c) => c.id === o.id)!.correct)],
+				total: options.length,
+				explanation: card.back,
+				source: sourceOf(card),
+				subject: { card: card.id }
+			})
+		];
+	});
+}

@@ -1,0 +1,199 @@
+import { RFC_NAME, SCENARIOS, SEGMENTS, simulate, stateTrace, STATES, type Event, type ScenarioId, type Side, type State, type Transition } from '../../fsm';
+import { CONDITION_LABEL, EVENT_LABEL, SEGMENT_LABEL } from '../../i18n/fsm-labels';
+import type { Text } from '../../i18n/lang';
+import { choice, stateCard, topicOf, withSource, type Context } from '../context';
+import { randomFor, shuffle } from '../random';
+import type { Option, Question } from '../types';
+
+const stateOption = (s: State): Option => ({ id: s, label: { zh: RFC_NAME[s], en: RFC_NAME[s] } });
+
+/** Names that are easy to confuse, so a wrong answer among them teaches something. */
+const LOOKALIKES: State[][] = [
+	['FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT', 'CLOSE_WAIT'],
+	['CLOSE_WAIT', 'CLOSING', 'CLOSED', 'LAST_ACK'],
+	['SYN_SENT', 'SYN_RECEIVED', 'LISTEN', 'ESTABLISHED']
+];
+
+/** Wrong states for a question about `from`: neighbours first, then look-alikes, then the rest. */
+export function rankedStates(ctx: Context, near: State[], exclude: Set<State>): Option[][] {
+	const neighbours = new Set<State>();
+	for (const s of near) for (const t of ctx.machine.from(s)) neighbours.add(t.to);
+	const alike = new Set(LOOKALIKES.filter((g) => near.some((s) => g.includes(s))).flat());
+	const ok = (s: State) => !exclude.has(s);
+	return [
+		STATES.filter((s) => ok(s) && neighbours.has(s)),
+		STATES.filter((s) => ok(s) && alike.has(s)),
+		STATES.filter(ok)
+	].map((tier) => tier.map(stateOption));
+}
+
+const condKey = (t: Transition) => `${t.from}:${t.event}${t.cond ? `:${t.cond}` : ''}`;
+
+function situation(t: Transition): Text {
+	const cond = t.cond ? CONDITION_LABEL[t.cond] : undefined;
+	return {
+		zh: `端点处于 ${RFC_NAME[t.from]}，此时${EVENT_LABEL[t.event].zh}${cond ? `（条件：${cond.zh}）` : ''}。`,
+		en: `An endpoint is in ${RFC_NAME[t.from]} and ${EVENT_LABEL[t.event].en}${cond ? ` (${cond.en})` : ''}.`
+	};
+}
+
+function because(t: Transition): Text {
+	const sendsZh = t.send === 'none' ? '不发送报文' : `发送 ${SEGMENT_LABEL[t.send].zh}`;
+	const sendsEn = t.send === 'none' ? 'sends nothing' : `sends ${SEGMENT_LABEL[t.send].en}`;
+	const stay = t.from === t.to;
+	return {
+		zh: `${situation(t).zh}它${sendsZh}，${stay ? '并停留在' : '并进入'} ${RFC_NAME[t.to]}。`,
+		en: `${situation(t).en.replace(/\.$/, ':')} it ${sendsEn} and ${stay ? 'stays in' : 'enters'} ${RFC_NAME[t.to]}.`
+	};
+}
+
+const fsmTopic = (ctx: Context, s: State) => topicOf(ctx, stateCard(ctx, s)?.topic, 'state-machine');
+
+export function nextStateQuestions(ctx: Context): Question[] {
+	return ctx.machine.table.map((t) => {
+		const outcomes = new Set(ctx.machine.outcomes(t.from, t.event).map((r) => r.to));
+		return choice(ctx, {
+			id: `next_state:${condKey(t)}`,
+			kind: 'next_state',
+			topic: fsmTopic(ctx, t.from),
+			family: `t:${condKey(t)}`,
+			prompt: {
+				zh: `${situation(t).zh}接下来它处于哪个状态？`,
+				en: `${situation(t).en} Which state is it in next?`
+			},
+			right: [stateOption(t.to)],
+			wrong: rankedStates(ctx, [t.from, t.to], outcomes),
+			explanation: because(t),
+			source: t.source,
+			fsm: t.cond ? { from: t.from, event: t.event, cond: t.cond } : { from: t.from, event: t.event }
+		});
+	});
+}
+
+export function segmentQuestions(ctx: Context): Question[] {
+	return ctx.machine.table
+		.filter((t) => t.event !== 'send')
+		.map((t) => {
+			const sent = new Set(ctx.machine.outcomes(t.from, t.event).map((r) => r.send));
+			const option = (s: (typeof SEGMENTS)[number]): Option => ({ id: s, label: SEGMENT_LABEL[s] });
+			return choice(ctx, {
+				id: `segment_sent:${condKey(t)}`,
+				kind: 'segment_sent',
+				topic: fsmTopic(ctx, t.from),
+				family: `t:${condKey(t)}`,
+				prompt: { zh: `${situation(t).zh}它发送什么报文？`, en: `${situation(t).en} What does it send?` },
+				right: [option(t.send)],
+				wrong: [SEGMENTS.filter((s) => !sent.has(s)).map(option)],
+				explanation: because(t),
+				source: t.source,
+				fsm: t.cond ? { from: t.from, event: t.event, cond: t.cond } : { from: t.from, event: t.event }
+			});
+		});
+}
+
+export function eventBetweenQuestions(ctx: Context): Question[] {
+	const pairs = new Map<string, Transition[]>();
+	for (const t of ctx.machine.table) {
+		if (t.from === t.to) continue;
+		const key = `${t.from}>${t.to}`;
+		pairs.set(key, [...(pairs.get(key) ?? []), t]);
+	}
+	const eventOption = (e: Event): Option => ({ id: e, label: EVENT_LABEL[e] });
+	return [...pairs.values()].map((rows) => {
+		const { from, to } = rows[0]!;
+		const events = [...new Set(rows.map((r) => r.event))];
+		const anyPath = new Set(ctx.machine.from(from).filter((t) => t.to === to).map((t) => t.event));
+		const elsewhere = [...new Set(ctx.machine.from(from).map((t) => t.event))].filter((e) => !anyPath.has(e));
+		const rest = [...new Set(ctx.machine.table.map((t) => t.event))].filter((e) => !anyPath.has(e));
+		const list = rows.map((r) => because(r));
+		return choice(ctx, {
+			id: `event_between:${from}:${to}`,
+			kind: 'event_between',
+			topic: fsmTopic(ctx, from),
+			family: `pair:${from}:${to}`,
+			prompt:
+				events.length > 1
+					? { zh: `哪些事件会让端点从 ${RFC_NAME[from]} 进入 ${RFC_NAME[to]}？（选出所有正确项）`, en: `Which events take an endpoint from ${RFC_NAME[from]} to ${RFC_NAME[to]}? (Pick all that apply.)` }
+					: { zh: `哪个事件会让端点从 ${RFC_NAME[from]} 进入 ${RFC_NAME[to]}？`, en: `Which event takes an endpoint from ${RFC_NAME[from]} to ${RFC_NAME[to]}?` },
+			right: events.map(eventOption),
+			wrong: [elsewhere.map(eventOption), rest.map(eventOption)],
+			total: Math.max(4, events.length + 2),
+			explanation: { zh: list.map((t) => t.zh).join(' '), en: list.map((t) => t.en).join(' ') },
+			source: [...new Set(rows.map((r) => r.source))].join('; ')
+		});
+	});
+}
+
+interface OrderSpec {
+	scenario: ScenarioId;
+	/** Order the segments exchanged (after `skip` steps), or the states one side passes through. */
+	what: 'segments' | Side;
+	skip?: number;
+	topic: string;
+	title: Text;
+}
+
+const ORDERS: OrderSpec[] = [
+	{ scenario: 'three_way_handshake', what: 'segments', topic: 'handshake', title: { zh: '三次握手的报文', en: 'the segments of the three-way handshake' } },
+	{ scenario: 'client_closes_first', what: 'segments', skip: 5, topic: 'teardown', title: { zh: '客户端先关闭时四次挥手的报文', en: 'the segments of the teardown when the client closes first' } },
+	{ scenario: 'lost_last_ack', what: 'segments', skip: 5, topic: 'teardown', title: { zh: '最后一个 ACK 丢失时的报文', en: 'the segments when the last ACK is lost' } },
+	{ scenario: 'simultaneous_open', what: 'segments', topic: 'handshake', title: { zh: '同时打开时的报文（A 先发）', en: 'the segments of a simultaneous open (A sends first)' } },
+	{ scenario: 'three_way_handshake', what: 'A', topic: 'handshake', title: { zh: '客户端在三次握手中经过的状态', en: "the client's states during the handshake" } },
+	{ scenario: 'three_way_handshake', what: 'B', topic: 'handshake', title: { zh: '服务端在三次握手中经过的状态', en: "the server's states during the handshake" } },
+	{ scenario: 'client_closes_first', what: 'A', topic: 'teardown', title: { zh: '主动关闭方经过的状态', en: 'the states of the side that closes first' } },
+	{ scenario: 'client_closes_first', what: 'B', topic: 'teardown', title: { zh: '被动关闭方经过的状态', en: 'the states of the side that closes second' } },
+	{ scenario: 'simultaneous_close', what: 'A', topic: 'closing', title: { zh: '同时关闭时一方经过的状态', en: 'the states of one side in a simultaneous close' } },
+	{ scenario: 'simultaneous_open', what: 'A', topic: 'handshake', title: { zh: '同时打开时一方经过的状态', en: 'the states of one side in a simultaneous open' } }
+];
+
+/** The steps an ordering question asks for, recomputed from the simulation. */
+export function orderedSteps(scenario: ScenarioId, what: 'segments' | Side, skip = 0): Option[] {
+	const steps = simulate(SCENARIOS[scenario]);
+	if (what !== 'segments') {
+		const trace = stateTrace(steps, what);
+		const from = trace.indexOf(trace.includes('FIN_WAIT_1') || trace.includes('CLOSE_WAIT') ? 'ESTABLISHED' : 'CLOSED');
+		return trace.slice(from).filter((s, i, all) => all.indexOf(s) === i).map(stateOption);
+	}
+	return steps.slice(skip).flatMap((step) =>
+		step.sent
+			? [
+					{
+						id: `${step.sent.from}-${step.sent.flag}-${step.sent.seq}${step.note === 'retransmitted' ? '-again' : ''}`.toLowerCase(),
+						label: {
+							zh: `${step.sent.from} → ${step.sent.from === 'A' ? 'B' : 'A'}：${SEGMENT_LABEL[step.sent.flag].zh} seq=${step.sent.seq}${step.sent.ack !== undefined ? ` ack=${step.sent.ack}` : ''}${step.note === 'retransmitted' ? '（重传）' : ''}`,
+							en: `${step.sent.from} → ${step.sent.from === 'A' ? 'B' : 'A'}: ${SEGMENT_LABEL[step.sent.flag].en} seq=${step.sent.seq}${step.sent.ack !== undefined ? ` ack=${step.sent.ack}` : ''}${step.note === 'retransmitted' ? ' (retransmitted)' : ''}`
+						}
+					}
+				]
+			: []
+	);
+}
+
+/** Shuffle, but never hand out the steps already in order. */
+function scramble(steps: Option[], random: () => number): Option[] {
+	const out = shuffle(steps, random);
+	return out.every((o, i) => o.id === steps[i]!.id) ? [...out.slice(1), out[0]!] : out;
+}
+
+export function orderQuestions(ctx: Context): Question[] {
+	return ORDERS.map((spec) => {
+		const id = `order_steps:${spec.scenario}:${spec.what}`;
+		const steps = orderedSteps(spec.scenario, spec.what, spec.skip);
+		const source = 'RFC 9293 §3.5, §3.6';
+		return {
+			id,
+			kind: 'order_steps',
+			topic: topicOf(ctx, spec.topic),
+			family: `order:${spec.scenario}:${spec.what}`,
+			prompt: { zh: `按发生顺序排列${spec.title.zh}。`, en: `Put ${spec.title.en} in order.` },
+			options: scramble(steps, randomFor(ctx.seed, id)),
+			answer: steps.map((s) => s.id),
+			explanation: withSource(
+				{ zh: steps.map((s) => s.label.zh).join(' → '), en: steps.map((s) => s.label.en).join(' → ') },
+				source
+			),
+			source,
+			subject: { scenario: spec.scenario, what: spec.what, skip: spec.skip ?? 0 }
+		};
+	});
+}

@@ -1,0 +1,123 @@
+import type { Deck } from '../content/types';
+import { PROC_CODE, roleOf, type Machine, type ScenarioId, type Side, type State } from '../fsm';
+import { LANGS } from '../i18n/lang';
+import { computeDuration, PARAMS } from '../params';
+import { orderedSteps } from './kinds/fsm';
+import { dominantState } from './kinds/ss';
+import { QUESTION_KINDS, type Question } from './types';
+
+/**
+ * Check a bank against the machine and the content, recomputing every answer that can be
+ * recomputed. Returns one message per problem; an empty list means the bank can ship.
+ */
+export function validateBank(bank: readonly Question[], deck: Deck, m: Machine): string[] {
+	const problems: string[] = [];
+	const seen = new Set<string>();
+	const topics = new Set(deck.topics.map((t) => t.id));
+	const cards = deck.topics.flatMap((t) => t.cards);
+	for (const q of bank) {
+		const fail = (message: string) => problems.push(`${q.id}: ${message}`);
+		if (seen.has(q.id)) fail('duplicate question id');
+		seen.add(q.id);
+		if (!QUESTION_KINDS.includes(q.kind)) fail(`unknown kind ${q.kind}`);
+		if (!topics.has(q.topic)) fail(`unknown topic ${q.topic}`);
+		for (const lang of LANGS) {
+			if (!q.prompt[lang]?.trim()) fail(`empty ${lang} prompt`);
+			if (!q.explanation[lang]?.trim()) fail(`empty ${lang} explanation`);
+		}
+		if (!q.source.trim()) fail('no source');
+		if (q.kind === 'flashcard') {
+			if (q.options.length || q.answer.length) fail('a flashcard has no options');
+			continue;
+		}
+		checkOptions(q, fail);
+		checkAnswer(q, fail, m, cards);
+	}
+	return problems;
+}
+
+function checkOptions(q: Question, fail: (m: string) => void) {
+	const ids = q.options.map((o) => o.id);
+	if (q.options.length < 2) fail('fewer than two options');
+	if (new Set(ids).size !== ids.length) fail('duplicate option id');
+	for (const lang of LANGS) {
+		const labels = q.options.map((o) => o.label[lang]);
+		if (new Set(labels).size !== labels.length) fail(`duplicate ${lang} option label`);
+		if (labels.some((l) => !l?.trim())) fail(`empty ${lang} option label`);
+	}
+	if (q.answer.length === 0) fail('no answer');
+	for (const a of q.answer) if (!ids.includes(a)) fail(`answer ${a} is not among the options`);
+	if (q.kind === 'order_steps') {
+		if (q.answer.length !== ids.length) fail('an ordering answer must use every option');
+	} else if (Boolean(q.multi) !== q.answer.length > 1) fail('multi must be set exactly when several options are right');
+}
+
+/** Everything that is wrong with the answer, recomputed from the machine, parameters or content. */
+function checkAnswer(q: Question, fail: (m: string) => void, m: Machine, cards: Deck['topics'][number]['cards']) {
+	const wrong = q.options.map((o) => o.id).filter((id) => !q.answer.includes(id));
+	const expectSet = (right: Set<string>, excluded: Set<string>) => {
+		for (const a of q.answer) if (!right.has(a)) fail(`answer ${a} is wrong: expected ${[...right].join(', ')}`);
+		for (const w of wrong) if (right.has(w) || excluded.has(w)) fail(`distractor ${w} is a right answer under some condition`);
+		if (q.answer.length !== right.size && q.kind === 'event_between') fail(`expected all of ${[...right].join(', ')}`);
+	};
+	const idState = () => q.id.split(':')[1] as State;
+	switch (q.kind) {
+		case 'next_state':
+		case 'segment_sent': {
+			if (!q.fsm) return fail('no fsm field');
+			const { from, event, cond } = q.fsm;
+			let outcome;
+			try {
+				outcome = m.next(from, event, cond);
+			} catch (e) {
+				return fail((e as Error).message);
+			}
+			if (!outcome) return fail(`the machine has no transition from ${from} on ${event}`);
+			const all = m.outcomes(from, event);
+			const pick = q.kind === 'next_state' ? (t: { to: string }) => t.to : (t: { send: string }) => t.send;
+			return expectSet(new Set([pick(outcome)]), new Set(all.map(pick)));
+		}
+		case 'event_between': {
+			const [, from, to] = q.id.split(':') as [string, State, State];
+			const events = new Set<string>(m.from(from).filter((t) => t.to === to).map((t) => t.event));
+			return expectSet(events, events);
+		}
+		case 'order_steps': {
+			const s = q.subject ?? {};
+			const expected = orderedSteps(s.scenario as ScenarioId, s.what as 'segments' | Side, Number(s.skip)).map((o) => o.id);
+			if (expected.join() !== q.answer.join()) fail(`order should be ${expected.join(' → ')}`);
+			return;
+		}
+		case 'state_from_description':
+		case 'ss_name':
+			return expectSet(new Set([idState()]), new Set());
+		case 'proc_code': {
+			const s = idState();
+			if (PROC_CODE[s] !== q.subject?.code) fail(`code ${q.subject?.code} is not ${s}`);
+			return expectSet(new Set([s]), new Set());
+		}
+		case 'state_side':
+			return expectSet(new Set([roleOf(idState())]), new Set());
+		case 'param_meaning':
+		case 'param_from_meaning':
+			return expectSet(new Set([String(q.subject?.param)]), new Set());
+		case 'param_default': {
+			const p = PARAMS.find((x) => x.name === q.subject?.param);
+			return expectSet(new Set([`v${p?.default}`]), new Set());
+		}
+		case 'duration': {
+			const seconds = computeDuration(String(q.subject?.duration), JSON.parse(String(q.subject?.args ?? '{}')));
+			return expectSet(new Set([`s${seconds}`]), new Set());
+		}
+		case 'scenario': {
+			const card = cards.find((c) => c.id === q.subject?.card);
+			return expectSet(new Set(card?.options?.filter((o) => o.correct).map((o) => o.id)), new Set());
+		}
+		case 'ss_diagnosis':
+		case 'ss_fix': {
+			const dominant = q.listing ? dominantState(q.listing) : undefined;
+			if (dominant !== q.subject?.diagnoses) fail(`the listing shows mostly ${dominant}, not ${q.subject?.diagnoses}`);
+			return expectSet(new Set(cards.filter((c) => c.diagnoses === dominant).map((c) => c.id)), new Set());
+		}
+	}
+}

@@ -1,0 +1,53 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+async function seriousViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+async function noHorizontalScroll(page: Page) {
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test('home lists every topic and opens one', async ({ page }) => {
+	await page.goto('/');
+	const topics = page.locator('ol.topics li');
+	await expect(topics).toHaveCount(13);
+	await expect(page.getByRole('link', { name: /三次握手/ })).toBeVisible();
+	await noHorizontalScroll(page);
+	await page.getByRole('link', { name: /CLOSING/ }).first().click();
+	await expect(page).toHaveURL(/\/topics\/closing$/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('CLOSING');
+	await noHorizontalScroll(page);
+});
+
+test('switches language and remembers it', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: '切换到英文' }).click();
+	await expect(page.getByRole('heading', { name: 'Topics' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Topics' })).toBeVisible();
+});
+
+test('a state card says what it waits for, who passes through and what leaves it', async ({ page }) => {
+	await page.goto('/topics/server-states');
+	const card = page.locator('article', { has: page.getByRole('heading', { name: /CLOSE-WAIT|CLOSE_WAIT/ }) }).first();
+	await expect(card.locator('dt')).toHaveText(['在等待什么', '谁会经过', '如何离开']);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	for (const lang of ['zh', 'en'] as const) {
+		test(`no serious axe violations (${scheme}, ${lang})`, async ({ page }) => {
+			await page.emulateMedia({ colorScheme: scheme });
+			await page.addInitScript((l) => localStorage.setItem('tcp-quest:lang', l), lang);
+			for (const path of ['/', '/topics/handshake', '/topics/syn-parameters']) {
+				await page.goto(path);
+				await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+				expect(await seriousViolations(page), path).toEqual([]);
+			}
+		});
+	}
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { buildDeck, formatError, type ContentFile } from '../../src/lib/content';
+import { createMachine, TRANSITIONS } from '../../src/lib/fsm';
+import { readContentFiles } from '../../src/lib/server/content-files';
+
+const topic = (body: string, title = 'T') => `# ${title}\n\n${body}\n`;
+const card = (fields: string, body = '') => `## Card {#c1}\nfront: Q?\nback: A.\n${fields}\n\n${body}`;
+
+/** Build a one-topic deck from an English and a Chinese file; return the problems as text. */
+function problems(en: string, zh: string = en): string[] {
+	const files: ContentFile[] = [
+		{ path: 'content/en/01-t.md', text: en },
+		{ path: 'content/zh/01-t.md', text: zh }
+	];
+	return buildDeck(files)
+		.errors.map(formatError)
+		.filter((e) => !/needs exactly one (state )?card/.test(e));
+}
+
+describe('content checks', () => {
+	it('accepts a correct claim and renders it in each language', () => {
+		const text = topic(card('', 'See {{t FIN_WAIT_1 recv_fin -> CLOSING / ACK if own_fin_unacked}} {{src rfc9293:3.6}}'));
+		expect(problems(text)).toEqual([]);
+		const { deck } = buildDeck([
+			{ path: 'content/en/01-t.md', text },
+			{ path: 'content/zh/01-t.md', text }
+		]);
+		expect(deck.topics[0]?.cards[0]?.html.en).toContain('FIN-WAIT-1 —a FIN arrives→ CLOSING, sending ACK');
+		expect(deck.topics[0]?.cards[0]?.html.zh).toContain('收到 FIN');
+	});
+
+	it('fails a wrong transition with file, line and what the machine says', () => {
+		const text = topic(card('', 'Wrong: {{t FIN_WAIT_2 recv_fin -> CLOSED}} {{src rfc9293:3.6}}'));
+		expect(problems(text)).toContain(
+			'content/en/01-t.md:8: {{t FIN_WAIT_2 recv_fin -> CLOSED}}: the state machine says FIN_WAIT_2 on recv_fin goes to TIME_WAIT, not CLOSED'
+		);
+	});
+
+	it('fails a wrong segment, an unknown state, event and parameter', () => {
+		const text = topic(
+			card('', '{{t CLOSE_WAIT close -> LAST_ACK / ACK}}\n{{state HALF_CLOSED}}\n{{t LISTEN recv_bogus -> LISTEN}}\n{{param tcp_turbo}} {{src rfc9293}}')
+		);
+		const found = problems(text).join('\n');
+		expect(found).toMatch(/:8: .*sends FIN, not ACK/);
+		expect(found).toMatch(/:9: .*unknown state "HALF_CLOSED"/);
+		expect(found).toMatch(/:10: .*unknown event "recv_bogus"/);
+		expect(found).toMatch(/:11: .*unknown parameter "tcp_turbo"/);
+	});
+
+	it('asks for the condition where the outcome depends on one', () => {
+		const text = topic(card('', '{{t SYN_RECEIVED recv_rst -> LISTEN}} {{src rfc9293}}'));
+		expect(problems(text).join()).toMatch(/depends on a condition: LISTEN if from_listen, CLOSED if from_syn_sent/);
+	});
+
+	it('checks defaults, units, versions and computed durations', () => {
+		const text = topic(
+			card('', '{{default tcp_syn_retries = 5}}\n{{default tcp_fin_timeout = 60}}\n{{removed tcp_tw_recycle 4.10}}\n{{duration keepalive_detection = 675 s}} {{src sysctl:tcp_syn_retries}}')
+		);
+		const found = problems(text).join('\n');
+		expect(found).toMatch(/:8: .*tcp_syn_retries defaults to 6, not 5/);
+		expect(found).toMatch(/:9: .*tcp_fin_timeout is in s/);
+		expect(found).toMatch(/:10: .*removed is 4.12, not 4.10/);
+		expect(found).toMatch(/:11: .*keepalive_detection is 7875 s, not 675 s/);
+	});
+
+	it('requires a source for checked facts', () => {
+		expect(problems(topic(card('', '{{default tcp_syn_retries = 6}}'))).join()).toMatch(/cites no \{\{src/);
+	});
+
+	it('checks who passes through a state against the machine', () => {
+		const text = topic(card('state: TIME_WAIT\nside: passive_closer\nwaits: w\nleaves: l'));
+		expect(problems(text).join()).toMatch(/:7: the state machine says TIME_WAIT is passed through by active_closer, not passive_closer/);
+	});
+
+	it('fails a card missing in one language, a missing field and a mismatched machine field', () => {
+		const en = topic(card('tags: a') + '\n## Other {#c2}\nfront: F\nback: B\n');
+		const zh = topic(card('tags: b'));
+		const found = problems(en, zh).join('\n');
+		expect(found).toMatch(/content\/en\/01-t.md:\d+: card "c2" is missing in content\/zh\/01-t.md/);
+		expect(found).toMatch(/field "tags:" is "b" here but "a"/);
+		expect(problems(topic('## No fields {#c3}\n\nbody')).join()).toMatch(/needs a "front:" field/);
+	});
+
+	it('fails a topic with no file in the other language', () => {
+		const errors = buildDeck([{ path: 'content/en/01-t.md', text: topic(card('')) }]).errors.map(formatError);
+		expect(errors.join()).toMatch(/content\/en\/01-t.md:1: topic "t" has no zh file/);
+	});
+});
+
+describe('the real content', () => {
+	const files = readContentFiles();
+
+	it('passes every check', () => {
+		expect(buildDeck(files).errors.map(formatError)).toEqual([]);
+	});
+
+	it('fails when a transition of the machine is corrupted', () => {
+		const corrupted = createMachine(
+			TRANSITIONS.map((t) => (t.from === 'FIN_WAIT_2' && t.event === 'recv_fin' ? { ...t, to: 'CLOSED' as const } : t))
+		);
+		const errors = buildDeck(files, corrupted).errors.map(formatError);
+		expect(errors.length).toBeGreaterThan(0);
+		expect(errors.join('\n')).toMatch(/FIN_WAIT_2 on recv_fin goes to CLOSED, not TIME_WAIT/);
+	});
+
+	it('covers every section of the notes', () => {
+		const { deck } = buildDeck(files);
+		const ids = deck.topics.map((t) => t.id);
+		for (const id of ['handshake', 'teardown', 'client-states', 'server-states', 'closing', 'state-machine', 'syn-flood', 'time-wait-problems', 'interview'])
+			expect(ids).toContain(id);
+	});
+});
