@@ -185,3 +185,11 @@ describe('the two-endpoint simulation', () => {
 		expect(roleOf('ESTABLISHED')).toBe('both');
 	});
 });
+
+describe('sequence numbers', () => {
+	it('sends an abort RST at SND.NXT, which the peer expects', () => {
+		const steps = simulate(SCENARIOS.reset);
+		const rst = steps.find((s) => s.sent?.flag === 'RST')!.sent!;
+		expect(rst.seq).toBe(101);
+	});
+});

@@ -92,8 +92,13 @@ function classify(e: Endpoint, w: Wire): { event?: Event; cond?: Condition } {
 	const acksNew = w.ack !== undefined && w.ack > e.sndUna && w.ack <= e.sndNxt;
 	const acksOurFin = w.ack !== undefined && ownFinUnacked(e) && w.ack > e.finSeq!;
 	switch (w.flag) {
-		case 'RST':
+		case 'RST': {
+			// A RST counts only if it names what we expect (RFC 9293 §3.10.7.3, §3.10.7.4; RFC 5961).
+			const acceptable =
+				e.state === 'SYN_SENT' ? w.ack === e.sndNxt : e.state === 'LISTEN' || e.state === 'CLOSED' || w.seq === e.rcvNxt;
+			if (!acceptable) return {};
 			return { event: 'recv_rst', cond: e.state === 'SYN_RECEIVED' ? e.openedFrom : undefined };
+		}
 		case 'SYN':
 			return { event: 'recv_syn' };
 		case 'SYN_ACK':
@@ -175,8 +180,10 @@ function transit(
 	const moved: Endpoint = { ...e, state: outcome.to };
 	if (outcome.to === 'SYN_RECEIVED' && e.state !== 'SYN_RECEIVED')
 		moved.openedFrom = e.state === 'SYN_SENT' ? 'from_syn_sent' : 'from_listen';
-	if (outcome.to === 'CLOSED' || outcome.to === 'LISTEN') Object.assign(moved, endpoint(side), { state: outcome.to });
-	const { e: after, w } = emit(sim, side, moved, outcome.send, received, event === 'send');
+	// The segment is built from the connection's variables before a close forgets them (a RST
+	// from abort carries SND.NXT, RFC 9293 §3.10.5).
+	const { e: sent, w } = emit(sim, side, moved, outcome.send, received, event === 'send');
+	const after = outcome.to === 'CLOSED' || outcome.to === 'LISTEN' ? { ...endpoint(side), state: outcome.to } : sent;
 	const next: Sim = {
 		...sim,
 		[side]: after,

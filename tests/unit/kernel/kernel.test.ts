@@ -20,6 +20,7 @@ import type { State } from '$lib/fsm/states';
 import { TRANSITIONS } from '$lib/fsm/transitions';
 import {
 	PROC_NET_TCP,
+	TIMER_ZERO_WINDOW_PROBE,
 	findRow,
 	fold,
 	isSubsequence,
@@ -168,21 +169,38 @@ function write(s: net.Socket, chunk: Buffer): Promise<void> {
 
 /**
  * Write 16 KiB chunks, each fully handed to the kernel before the next, until the socket's
- * tx_queue stays above zero: the peer's window is closed and data sits unsent in the kernel.
- * Node's own buffer is empty afterwards, so a later end() really sends the shutdown.
+ * tx_queue stays above zero because the peer's window is shut: the kernel then arms its
+ * zero-window probe timer (`tr` 4), or at the least the bytes stay unacknowledged longer than
+ * any delayed ACK (200 ms). A few more chunks then keep a margin of unsent data, so the window
+ * creeping open by a few KiB (the receiver trims its buffer) cannot let a later FIN slip out.
+ * Every write callback has fired and Node's own buffer is empty, so a later end() really sends
+ * the shutdown.
  */
-async function fillUntilStuck(s: net.Socket, key: SocketKey): Promise<number> {
-	for (let chunks = 1; chunks <= 2048; chunks++) {
+async function fillUntilStuck(s: net.Socket, key: SocketKey, marginChunks = 4): Promise<number> {
+	let written = 0;
+	const writeChunk = async () => {
 		await write(s, CHUNK);
+		written += CHUNK.length;
 		expect(s.writableLength, 'Node must hold no unwritten data').toBe(0);
-		let stuck = true;
-		for (let probe = 0; probe < 4 && stuck; probe++) {
-			await sleep(probe === 0 ? 5 : 10);
-			stuck = (findRow(key)?.txQueue ?? 0) > 0;
+	};
+	const stuck = async () => {
+		let probes = 0;
+		for (let waited = 0; waited <= 250; waited += 5) {
+			await sleep(5);
+			const row = findRow(key);
+			if (!row || row.txQueue === 0) return false;
+			if (row.timer === TIMER_ZERO_WINDOW_PROBE && ++probes >= 2) return true;
 		}
-		if (stuck) return chunks * CHUNK.length;
-	}
-	throw new Error(`tx_queue of ${keyString(key)} never stayed above zero after 32 MiB`);
+		return true;
+	};
+	do {
+		if (written >= 32 * 1024 * 1024) throw new Error(`${keyString(key)}: 32 MiB written, window never shut`);
+		await writeChunk();
+	} while (!(await stuck()));
+	for (let i = 0; i < marginChunks; i++) await writeChunk();
+	const row = findRow(key);
+	expect(row?.txQueue ?? 0, 'unsent data must be waiting in the kernel').toBeGreaterThan(marginChunks * CHUNK.length);
+	return written;
 }
 
 /** Wait until both sockets are in the predicted states, and check they are there together. */

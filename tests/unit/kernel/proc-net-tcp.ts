@@ -3,7 +3,8 @@
  *
  * Each line after the header looks like
  *   `0: 0100007F:1F90 0100007F:C350 01 00000000:00000000 00:00000000 00000000 1000 0 12345 ...`
- * i.e. sl, local address:port, remote address:port, st, tx_queue:rx_queue, ... all in hex.
+ * i.e. sl, local address:port, remote address:port, st, tx_queue:rx_queue, tr:tm->when, ...
+ * all in hex.
  * The `st` codes are those of include/net/tcp_states.h (PROC_CODE in src/lib/fsm/states.ts).
  */
 import { readFileSync } from 'node:fs';
@@ -21,7 +22,15 @@ export interface ProcRow {
 	txQueue: number;
 	/** Bytes received but not yet read by the application. */
 	rxQueue: number;
+	/**
+	 * The `tr` column: which timer is pending. 1 retransmission, 2 keepalive, 3 TIME_WAIT,
+	 * 4 zero-window probe (data waits because the peer advertises a zero window), 0 none.
+	 */
+	timer: number;
 }
+
+/** `tr` value of a socket whose unsent data waits on the peer's zero window. */
+export const TIMER_ZERO_WINDOW_PROBE = 4;
 
 /** One socket, as the kernel keys it for our purposes (everything here runs on 127.0.0.1). */
 export interface SocketKey {
@@ -51,6 +60,7 @@ export function parseProcNetTcp(text: string): ProcRow[] {
 		const state = stateFromProcCode(code);
 		if (!state) throw new Error(`unknown st code ${f[3]} in /proc/net/tcp line: ${line}`);
 		const [tx, rx] = f[4]!.split(':');
+		const [tr] = (f[5] ?? '0').split(':');
 		rows.push({
 			localAddress,
 			localPort,
@@ -58,7 +68,8 @@ export function parseProcNetTcp(text: string): ProcRow[] {
 			remotePort,
 			state,
 			txQueue: parseInt(tx ?? '0', 16),
-			rxQueue: parseInt(rx ?? '0', 16)
+			rxQueue: parseInt(rx ?? '0', 16),
+			timer: parseInt(tr ?? '0', 16)
 		});
 	}
 	return rows;
