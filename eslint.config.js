@@ -15,13 +15,25 @@ export default ts.config(
 		languageOptions: { parserOptions: { parser: ts.parser, svelteConfig } }
 	},
 	{
-		// The pure core must not reach for the DOM, Svelte or the store.
-		files: ['src/lib/fsm/**', 'src/lib/content/**', 'src/lib/quiz/**', 'src/lib/params/**'],
+		// The pure core must not reach for the DOM, Svelte or the store; only srs may use ts-fsrs.
+		files: [
+			'src/lib/fsm/**',
+			'src/lib/content/**',
+			'src/lib/quiz/**',
+			'src/lib/params/**',
+			'src/lib/progress/**',
+			'src/lib/i18n/**',
+			'src/lib/study/**'
+		],
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: ['svelte', 'svelte/*', '$app/*', '$lib/store/*', 'idb'] }
+				{ patterns: ['svelte', 'svelte/*', '$app/*', '$lib/store', '$lib/store/*', '**/store', '**/store/*', 'idb', 'ts-fsrs'] }
 			]
 		}
+	},
+	{
+		files: ['src/lib/srs/**'],
+		rules: { 'no-restricted-imports': ['error', { patterns: ['svelte', 'svelte/*', '$app/*', '**/store', '**/store/*', 'idb'] }] }
 	}
 );

@@ -22,7 +22,7 @@ export default defineConfig({
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
 	reporter: [['list']],
-	use: { baseURL: 'http://127.0.0.1:4173', launchOptions, trace: 'retain-on-failure' },
+	use: { baseURL: 'http://127.0.0.1:4173', locale: 'zh-CN', launchOptions, trace: 'retain-on-failure' },
 	projects: [
 		{ name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 360, height: 740 } } }
 	],

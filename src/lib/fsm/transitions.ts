@@ -24,7 +24,7 @@ const ON_CLOSED = 'RFC 9293 §3.10.7.1';
 const ON_LISTEN = 'RFC 9293 §3.10.7.2';
 const ON_SYN_SENT = 'RFC 9293 §3.10.7.3';
 const ON_OTHER = 'RFC 9293 §3.10.7.4';
-const SIM_OPEN = 'RFC 9293 §3.5 (Figure 8)';
+const SIM_OPEN = 'RFC 9293 §3.5 (Figure 7)';
 const USER_TIMEOUT = 'RFC 9293 §3.10.8 (user timeout)';
 const TIME_WAIT_TIMEOUT = 'RFC 9293 §3.10.8 (time-wait timeout)';
 

@@ -22,3 +22,9 @@ export const UI = {
 	notFound: text('找不到这个页面。', 'This page does not exist.'),
 	home: text('首页', 'Home')
 };
+
+export const UPDATE_UI = {
+	ready: text('新版本已就绪。你的学习记录都已保存。', 'A new version is ready. Everything you studied is saved.'),
+	reload: text('更新', 'Update'),
+	later: text('稍后', 'Later')
+};

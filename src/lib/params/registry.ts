@@ -40,7 +40,7 @@ export const PARAMS: readonly Param[] = [
 	{ name: 'tcp_max_tw_buckets', sysctl: ipv4('tcp_max_tw_buckets'), unit: 'sockets', default: null, scales: 'ehash entries / 2', notesSaid: 'a fixed number', problems: ['time_wait'], source: SYSCTL_DOC },
 	{ name: 'tcp_tw_recycle', sysctl: ipv4('tcp_tw_recycle'), unit: 'bool', default: null, notesSaid: 'fast TIME_WAIT recycling, recommended for NAT', removedIn: '4.12', problems: ['time_wait'], source: 'Linux 4.12 (commit 4396e46187ca, "tcp: remove tcp_tw_recycle")' },
 	{ name: 'tcp_tw_reuse', sysctl: ipv4('tcp_tw_reuse'), unit: 'mode', default: 2, notesSaid: 'a boolean', problems: ['time_wait'], source: SYSCTL_DOC },
-	{ name: 'tcp_tw_reuse_delay', sysctl: ipv4('tcp_tw_reuse_delay'), unit: 'ms', default: 1000, since: '6.13', problems: ['time_wait'], source: SYSCTL_DOC },
+	{ name: 'tcp_tw_reuse_delay', sysctl: ipv4('tcp_tw_reuse_delay'), unit: 'ms', default: 1000, since: '6.14', problems: ['time_wait'], source: SYSCTL_DOC },
 	{ name: 'tcp_timestamps', sysctl: ipv4('tcp_timestamps'), unit: 'mode', default: 1, problems: ['time_wait'], source: SYSCTL_DOC },
 	{ name: 'tcp_max_orphans', sysctl: ipv4('tcp_max_orphans'), unit: 'sockets', default: null, scales: 'ehash entries / 2', notesSaid: 'a fixed number', problems: ['time_wait'], source: SYSCTL_DOC },
 	{ name: 'tcp_fin_timeout', sysctl: ipv4('tcp_fin_timeout'), unit: 's', default: 60, notesSaid: 'time kept in FIN-WAIT-2 (for every socket)', problems: ['time_wait'], source: SYSCTL_DOC },

@@ -53,7 +53,7 @@ export function choice(ctx: Context, spec: ChoiceSpec): Question {
 	const total = Math.max(spec.total ?? 4, spec.right.length + 2);
 	const rightIds = new Set(spec.right.map((o) => o.id));
 	const tiers = spec.wrong.map((tier) => tier.filter((o) => !rightIds.has(o.id)));
-	const wrong = pickDistractors(tiers, total - spec.right.length, random);
+	const wrong = pickDistractors(tiers, total - spec.right.length, random, (o) => o.id);
 	const q: Question = {
 		id: spec.id,
 		kind: spec.kind,

@@ -39,12 +39,15 @@ export function shuffle<T>(items: readonly T[], random: Random): T[] {
  * Choose `n` distractors: the most plausible first (they come first in `ranked`), with a little
  * seeded variety among equally plausible ones.
  */
-export function pickDistractors<T>(ranked: readonly T[][], n: number, random: Random): T[] {
+export function pickDistractors<T>(ranked: readonly T[][], n: number, random: Random, key: (item: T) => unknown = (x) => x): T[] {
 	const out: T[] = [];
+	const taken = new Set<unknown>();
 	for (const tier of ranked) {
 		for (const item of shuffle(tier, random)) {
 			if (out.length === n) return out;
-			if (!out.includes(item)) out.push(item);
+			if (taken.has(key(item))) continue;
+			taken.add(key(item));
+			out.push(item);
 		}
 	}
 	return out;

@@ -4,13 +4,24 @@ import type { Question } from '../types';
 
 const sourceOf = (card: Card) => card.sources.join('; ') || `TCP Quest content/${card.at.en.file.split('/').pop()}`;
 
+/**
+ * The scheduled item a card belongs to. A state, parameter or diagnosis card shares its family with
+ * the quiz questions about the same fact, so flashcards and quizzes keep one memory of it.
+ */
+export function cardFamily(card: Card): string {
+	if (card.state) return `state:${card.state}`;
+	if (card.param) return `param:${card.param}`;
+	if (card.diagnoses) return `diag:${card.diagnoses}`;
+	return `card:${card.id}`;
+}
+
 /** Every card is a flashcard: front, then back. */
 export function flashcards(ctx: Context): Question[] {
 	return ctx.cards.map((card) => ({
 		id: `flashcard:${card.id}`,
 		kind: 'flashcard',
 		topic: card.topic,
-		family: `card:${card.id}`,
+		family: cardFamily(card),
 		prompt: card.front,
 		options: [],
 		answer: [],

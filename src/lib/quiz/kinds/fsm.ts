@@ -154,19 +154,29 @@ export function orderedSteps(scenario: ScenarioId, what: 'segments' | Side, skip
 		const from = trace.indexOf(trace.includes('FIN_WAIT_1') || trace.includes('CLOSE_WAIT') ? 'ESTABLISHED' : 'CLOSED');
 		return trace.slice(from).filter((s, i, all) => all.indexOf(s) === i).map(stateOption);
 	}
-	return steps.slice(skip).flatMap((step) =>
-		step.sent
-			? [
-					{
-						id: `${step.sent.from}-${step.sent.flag}-${step.sent.seq}${step.note === 'retransmitted' ? '-again' : ''}`.toLowerCase(),
-						label: {
-							zh: `${step.sent.from} → ${step.sent.from === 'A' ? 'B' : 'A'}：${SEGMENT_LABEL[step.sent.flag].zh} seq=${step.sent.seq}${step.sent.ack !== undefined ? ` ack=${step.sent.ack}` : ''}${step.note === 'retransmitted' ? '（重传）' : ''}`,
-							en: `${step.sent.from} → ${step.sent.from === 'A' ? 'B' : 'A'}: ${SEGMENT_LABEL[step.sent.flag].en} seq=${step.sent.seq}${step.sent.ack !== undefined ? ` ack=${step.sent.ack}` : ''}${step.note === 'retransmitted' ? ' (retransmitted)' : ''}`
-						}
-					}
-				]
-			: []
-	);
+	// A segment sent twice (a retransmission, a repeated ACK) gets its own id and says so.
+	const lost = new Set(steps.flatMap((s) => (s.lost ? [s.lost.id] : [])));
+	const seen = new Map<string, number>();
+	return steps.slice(skip).flatMap((step) => {
+		const w = step.sent;
+		if (!w) return [];
+		const base = `${w.from}-${w.flag}-${w.seq}-${w.ack ?? 0}`.toLowerCase();
+		const n = (seen.get(base) ?? 0) + 1;
+		seen.set(base, n);
+		const to = w.from === 'A' ? 'B' : 'A';
+		const ack = w.ack !== undefined ? ` ack=${w.ack}` : '';
+		const zhNote = `${n > 1 ? '（再次）' : ''}${lost.has(w.id) ? '（丢失）' : ''}`;
+		const enNote = `${n > 1 ? ' (again)' : ''}${lost.has(w.id) ? ' (lost)' : ''}`;
+		return [
+			{
+				id: n > 1 ? `${base}-${n}` : base,
+				label: {
+					zh: `${w.from} → ${to}：${SEGMENT_LABEL[w.flag].zh} seq=${w.seq}${ack}${zhNote}`,
+					en: `${w.from} → ${to}: ${SEGMENT_LABEL[w.flag].en} seq=${w.seq}${ack}${enNote}`
+				}
+			}
+		];
+	});
 }
 
 /** Shuffle, but never hand out the steps already in order. */

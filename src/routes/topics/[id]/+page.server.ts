@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { ROLE_LABEL } from '$lib/i18n/fsm-labels';
 import { loadDeck } from '$lib/server/deck';
-import type { EntryGenerator } from './$types';
+import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () => loadDeck().topics.map((t) => ({ id: t.id }));
 
-export function load({ params }) {
+export const load: PageServerLoad = ({ params }) => {
 	const topic = loadDeck().topics.find((t) => t.id === params.id);
 	if (!topic) error(404, 'no such topic');
 	return {
@@ -28,4 +28,4 @@ export function load({ params }) {
 			}))
 		}
 	};
-}
+};

@@ -1,0 +1,4 @@
+export * from './review';
+export * from './settings';
+export * from './backup';
+export * from './day';

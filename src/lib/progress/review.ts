@@ -1,0 +1,121 @@
+/**
+ * The review log: the one record of progress. Schedules, XP and streaks are derived from it, so it
+ * is append-only; a mistake is cancelled by appending an `undo` record, never by editing.
+ */
+import { text, type Text } from '../i18n/lang';
+
+export const REVIEW_KINDS = ['flashcard', 'quiz', 'challenge', 'predict', 'undo'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+/** 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export type ReviewRating = 1 | 2 | 3 | 4;
+
+export interface Review {
+	/** Unique across devices (a UUID), so logs merge by id. */
+	id: string;
+	/** The scheduled item: the question family (`card:<cardId>` for flashcards). */
+	itemId: string;
+	questionId?: string;
+	kind: ReviewKind;
+	/** A flashcard's self-rating. */
+	rating?: ReviewRating;
+	/** Ids of the options chosen. */
+	answer?: string[];
+	correct?: boolean;
+	durationMs: number;
+	/** Epoch ms. */
+	at: number;
+	appVersion: string;
+	/** Practice outside the schedule: counts for statistics but never moves a due date. */
+	cram?: boolean;
+	/** For kind `undo`: the id of the review it cancels. */
+	undoes?: string;
+}
+
+/** Total order on reviews: by time, then by id, so equal timestamps never depend on storage order. */
+export function compareReviews(a: Review, b: Review): number {
+	if (a.at !== b.at) return a.at - b.at;
+	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The reviews that count: undo records and the reviews they cancel removed, duplicates by id
+ * dropped, sorted by (at, id). The result is the same whatever order the log was stored or merged in.
+ */
+export function effectiveReviews(log: readonly Review[]): Review[] {
+	const undone = new Set<string>();
+	for (const r of log) if (r.kind === 'undo' && r.undoes !== undefined) undone.add(r.undoes);
+	const seen = new Set<string>();
+	const out: Review[] = [];
+	for (const r of [...log].sort(compareReviews)) {
+		if (r.kind === 'undo' || undone.has(r.id) || seen.has(r.id)) continue;
+		seen.add(r.id);
+		out.push(r);
+	}
+	return out;
+}
+
+const FIELDS = new Set([
+	'id',
+	'itemId',
+	'questionId',
+	'kind',
+	'rating',
+	'answer',
+	'correct',
+	'durationMs',
+	'at',
+	'appVersion',
+	'cram',
+	'undoes'
+]);
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+const notA = (field: string, zh: string, en: string): Text =>
+	text(`"${field}" 不是${zh}`, `"${field}" is not ${en}`);
+
+/**
+ * Check that an unknown value is a well-formed review. Returns the first problem found, or null.
+ * Unknown fields are refused rather than dropped, so nothing is lost silently: a new field means a
+ * new backup version.
+ */
+export function reviewProblem(value: unknown): Text | null {
+	if (!isObject(value)) return text('不是一个对象', 'is not an object');
+	for (const key of Object.keys(value)) {
+		if (!FIELDS.has(key)) return text(`有未知字段 "${key}"`, `has an unknown field "${key}"`);
+	}
+	const v = value;
+	if (!isNonEmptyString(v.id)) return notA('id', '非空字符串', 'a non-empty string');
+	if (!isNonEmptyString(v.itemId)) return notA('itemId', '非空字符串', 'a non-empty string');
+	if (v.questionId !== undefined && typeof v.questionId !== 'string')
+		return notA('questionId', '字符串', 'a string');
+	if (!REVIEW_KINDS.includes(v.kind as ReviewKind))
+		return notA('kind', `以下之一：${REVIEW_KINDS.join(', ')}`, `one of ${REVIEW_KINDS.join(', ')}`);
+	if (v.rating !== undefined && ![1, 2, 3, 4].includes(v.rating as number))
+		return notA('rating', ' 1、2、3 或 4', '1, 2, 3 or 4');
+	const isStringList = Array.isArray(v.answer) && v.answer.every((a) => typeof a === 'string');
+	if (v.answer !== undefined && !isStringList)
+		return notA('answer', '字符串数组', 'an array of strings');
+	if (v.correct !== undefined && typeof v.correct !== 'boolean')
+		return notA('correct', '布尔值', 'true or false');
+	if (!isTime(v.durationMs)) return notA('durationMs', '非负数', 'a non-negative number');
+	if (!isTime(v.at)) return notA('at', '时间戳（毫秒）', 'a number (epoch ms)');
+	if (typeof v.appVersion !== 'string') return notA('appVersion', '字符串', 'a string');
+	if (v.cram !== undefined && typeof v.cram !== 'boolean') return notA('cram', '布尔值', 'true or false');
+	if (v.undoes !== undefined && !isNonEmptyString(v.undoes))
+		return notA('undoes', '非空字符串', 'a non-empty string');
+	// What each kind needs for the scheduler to grade it.
+	if (v.kind === 'undo' && v.undoes === undefined)
+		return text('撤销记录缺少 "undoes"', 'an undo record has no "undoes"');
+	if (v.kind !== 'undo' && v.undoes !== undefined)
+		return text('只有撤销记录可以有 "undoes"', 'only an undo record may have "undoes"');
+	if (v.kind === 'flashcard' && v.rating === undefined)
+		return text('闪卡记录缺少 "rating"', 'a flashcard record has no "rating"');
+	if (v.kind !== 'flashcard' && v.kind !== 'undo' && v.correct === undefined)
+		return text(`${v.kind} 记录缺少 "correct"`, `a ${v.kind} record has no "correct"`);
+	return null;
+}

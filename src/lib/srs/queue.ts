@@ -1,0 +1,54 @@
+import { localDay } from '../progress/day';
+import { effectiveReviews, type Review } from '../progress/review';
+import { gradeOf } from './grade';
+import type { ItemState } from './schedule';
+
+export interface QueueOptions {
+	/** The daily quota of new items (Settings.dailyNew). */
+	newPerDay: number;
+	/** New items already introduced today (see newIntroducedOn). */
+	newIntroducedToday: number;
+}
+
+export interface Queue {
+	/** Reviewed items due by `now`, most overdue first (deck order among equals). */
+	due: string[];
+	/** Never-reviewed items, in deck order, up to what is left of today's quota. */
+	fresh: string[];
+}
+
+/** What to study now. `items` is every item the deck knows, in deck order. */
+export function dueQueue(
+	items: readonly string[],
+	schedule: ReadonlyMap<string, ItemState>,
+	now: number,
+	{ newPerDay, newIntroducedToday }: QueueOptions
+): Queue {
+	const unique = [...new Set(items)];
+	const due = unique
+		.flatMap((id) => {
+			const at = schedule.get(id)?.card.due.getTime();
+			return at !== undefined && at <= now ? [{ id, at }] : [];
+		})
+		// Array.prototype.sort is stable, so equal due times keep deck order.
+		.sort((a, b) => a.at - b.at)
+		.map(({ id }) => id);
+	const quota = Math.max(0, newPerDay - newIntroducedToday);
+	const fresh = unique.filter((id) => !schedule.has(id)).slice(0, quota);
+	return { due, fresh };
+}
+
+/**
+ * How many items were first scheduled on a local day (`YYYY-MM-DD`, from localDay): items whose
+ * first effective, non-cram, graded review falls on that day. Cram practice does not use up the quota.
+ */
+export function newIntroducedOn(log: readonly Review[], day: string): number {
+	const firstDay = new Map<string, string>();
+	for (const review of effectiveReviews(log)) {
+		if (review.cram || gradeOf(review) === null || firstDay.has(review.itemId)) continue;
+		firstDay.set(review.itemId, localDay(review.at));
+	}
+	let count = 0;
+	for (const d of firstDay.values()) if (d === day) count++;
+	return count;
+}

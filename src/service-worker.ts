@@ -1,0 +1,51 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+import { build, files, prerendered, version } from '$service-worker';
+
+/**
+ * Precache the whole app — code, static files and every prerendered page and data file — so a
+ * cold start with no network works. A new version waits until the page tells it to take over,
+ * so an update never interrupts a review in progress.
+ */
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `tcp-quest-${version}`;
+const ASSETS = [...build, ...files, ...prerendered];
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	if (event.data === 'skip-waiting') sw.skipWaiting();
+});
+
+sw.addEventListener('fetch', (event) => {
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+	event.respondWith(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			// Pages are prerendered as /path and /path.html; data as /path/__data.json.
+			const cached = (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match(`${url.pathname}.html`));
+			if (cached) return cached;
+			try {
+				return await fetch(request);
+			} catch {
+				return (await cache.match('/')) ?? Response.error();
+			}
+		})()
+	);
+});
