@@ -30,9 +30,13 @@ const OTHER: Record<string, { label: string; url: string }> = {
 		label: 'Linux 4.12: "tcp: remove tcp_tw_recycle" (commit 4396e46187ca)',
 		url: 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=4396e46187ca5070219b81773c4e65088dac50cc'
 	},
-	'kernel:3.7-initial-rto': {
-		label: 'Linux 3.7: initial RTO lowered from 3 s to 1 s (RFC 6298)',
+	'kernel:3.1-initial-rto': {
+		label: 'Linux 3.1: initial RTO lowered from 3 s to 1 s, RFC 6298 (commit 9ad7c049f0f7)',
 		url: 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=9ad7c049f0f79c418e293b1b68cf10d68f54fcdb'
+	},
+	'kernel:3.7-syn-retries': {
+		label: 'Linux 3.7: tcp_syn_retries raised from 5 to 6 to keep connect() near 2 minutes (commit 6c9ff979d192)',
+		url: 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=6c9ff979d1921e9fd05d89e1383121c2503759b9'
 	},
 	notes: { label: '原始笔记 (2018) / the original notes (2018)', url: '' }
 };
