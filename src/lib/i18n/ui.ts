@@ -1,6 +1,6 @@
 import { text } from './lang';
 
-/** Every visible string of the app shell, in both languages. */
+/** Strings of the app shell and the topic pages, in both languages. */
 export const UI = {
 	appName: text('TCP Quest', 'TCP Quest'),
 	tagline: text('弄懂 TCP 连接的一生：握手、挥手、每一个状态，以及决定服务器生死的内核参数。', 'Learn how TCP connections live and die: the handshake, the teardown, every state, and the kernel settings that decide how a server survives.'),
@@ -20,7 +20,16 @@ export const UI = {
 	back_: text('答', 'A'),
 	skip: text('跳到正文', 'Skip to content'),
 	notFound: text('找不到这个页面。', 'This page does not exist.'),
-	home: text('首页', 'Home')
+	loading: text('正在加载你的学习记录…', 'Loading your progress…'),
+	loadFailed: text('无法打开本地存储：', 'Could not open local storage: ')
+};
+
+export const NAV = {
+	label: text('主导航', 'Main'),
+	home: text('首页', 'Home'),
+	study: text('卡片', 'Cards'),
+	quiz: text('测验', 'Quiz'),
+	settings: text('设置', 'Settings')
 };
 
 export const UPDATE_UI = {

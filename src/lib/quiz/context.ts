@@ -1,3 +1,4 @@
+import { resolveSource } from '../content/sources';
 import type { Card, Deck } from '../content/types';
 import type { Machine, State } from '../fsm';
 import type { Text } from '../i18n/lang';
@@ -14,6 +15,12 @@ export interface Context {
 
 export function createContext(deck: Deck, machine: Machine, seed: string | number): Context {
 	return { deck, machine, seed, cards: deck.topics.flatMap((t) => t.cards) };
+}
+
+/** A card's sources as people read them, e.g. "RFC 9293 §3.5; ip-sysctl.rst: tcp_syn_retries". */
+export function citation(card: Card, fallback: string): string {
+	const labels = card.sources.map((id) => resolveSource(id)).flatMap((s) => (typeof s === 'string' ? [] : [s.label]));
+	return labels.length ? labels.join('; ') : fallback;
 }
 
 export const stateCard = (ctx: Context, s: State) => ctx.cards.find((c) => c.state === s);

@@ -1,8 +1,8 @@
 import type { Card } from '../../content/types';
-import { choice, withSource, type Context } from '../context';
+import { choice, citation, withSource, type Context } from '../context';
 import type { Question } from '../types';
 
-const sourceOf = (card: Card) => card.sources.join('; ') || `TCP Quest content/${card.at.en.file.split('/').pop()}`;
+const sourceOf = (card: Card) => citation(card, `TCP Quest content/${card.at.en.file.split('/').pop()}`);
 
 /**
  * The scheduled item a card belongs to. A state, parameter or diagnosis card shares its family with

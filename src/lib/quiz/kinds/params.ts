@@ -1,6 +1,6 @@
 import { formatSeconds } from '../../content/claims';
 import { computeDuration, PARAMS, type Param } from '../../params';
-import { choice, type Context } from '../context';
+import { choice, citation, type Context } from '../context';
 import type { Option, Question } from '../types';
 
 const paramCards = (ctx: Context) => ctx.cards.filter((c) => c.param && c.meaning);
@@ -19,7 +19,7 @@ export function paramMeaningQuestions(ctx: Context): Question[] {
 		const others = cards.filter((c) => c !== card).map((c) => paramOf(c.param!));
 		const meaningOption = (q: Param): Option => ({ id: q.name, label: cards.find((c) => c.param === q.name)!.meaning! });
 		const nameOption = (q: Param): Option => ({ id: q.name, label: { zh: q.name, en: q.name } });
-		const source = card.sources.join('; ') || p.source;
+		const source = citation(card, p.source);
 		const common = { topic: card.topic, family: `param:${p.name}`, source, subject: { param: p.name } };
 		return [
 			choice(ctx, {
@@ -78,7 +78,7 @@ export function paramDefaultQuestions(ctx: Context): Question[] {
 				explanation: p.notesSaid
 					? { zh: `${card.back.zh}（2018 年的笔记写的是：${card.notesSaid?.zh ?? p.notesSaid}）`, en: `${card.back.en} (The 2018 notes said: ${card.notesSaid?.en ?? p.notesSaid}.)` }
 					: card.back,
-				source: card.sources.join('; ') || p.source,
+				source: citation(card, p.source),
 				subject: { param: p.name }
 			})
 		];

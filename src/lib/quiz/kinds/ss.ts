@@ -1,5 +1,5 @@
 import { parseState, SS_NAME, STATES, type State } from '../../fsm';
-import { choice, type Context } from '../context';
+import { choice, citation, type Context } from '../context';
 import { randomFor, type Random } from '../random';
 import type { Option, Question } from '../types';
 
@@ -64,7 +64,7 @@ export function ssQuestions(ctx: Context): Question[] {
 		const others = cards.filter((c) => c.diagnoses !== state);
 		const meaning = (c: (typeof cards)[number]): Option => ({ id: c.id, label: c.back });
 		const fix = (c: (typeof cards)[number]): Option => ({ id: c.id, label: c.fix! });
-		const source = card.sources.join('; ') || 'man 8 ss';
+		const source = citation(card, 'man 8 ss');
 		return Array.from({ length: LISTINGS_PER_DIAGNOSIS }, (_, n) => {
 			const text = listing(state, randomFor(ctx.seed, `ss:${state}:${n}`));
 			const common = { topic: card.topic, family: `diag:${state}`, source, listing: text, subject: { diagnoses: state, card: card.id } };

@@ -1,17 +1,16 @@
 import { PROC_CODE, RFC_NAME, roleOf, ROLES, SS_NAME, STATES, type Role, type State } from '../../fsm';
 import { ROLE_LABEL } from '../../i18n/fsm-labels';
-import { choice, type Context } from '../context';
+import { choice, citation, type Context } from '../context';
 import type { Option, Question } from '../types';
 import { rankedStates } from './fsm';
 
 const stateOption = (s: State): Option => ({ id: s, label: { zh: RFC_NAME[s], en: RFC_NAME[s] } });
-const cardSource = (sources: string[], fallback: string) => (sources.length ? sources.join('; ') : fallback);
 
 export function stateCardQuestions(ctx: Context): Question[] {
 	return ctx.cards.flatMap((card) => {
 		const s = card.state;
 		if (!s || !card.waits) return [];
-		const source = cardSource(card.sources, 'RFC 9293 §3.3.2');
+		const source = citation(card, 'RFC 9293 §3.3.2');
 		const roleOption = (r: Role): Option => ({ id: r, label: ROLE_LABEL[r] });
 		return [
 			choice(ctx, {

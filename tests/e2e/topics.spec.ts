@@ -1,15 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-async function seriousViolations(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
-
-async function noHorizontalScroll(page: Page) {
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-	expect(overflow).toBeLessThanOrEqual(0);
-}
+import { expect, test } from '@playwright/test';
+import { expectNoHorizontalScroll as noHorizontalScroll, seriousViolations } from './util';
 
 test('home lists every topic and opens one', async ({ page }) => {
 	await page.goto('/');

@@ -1,0 +1,21 @@
+import { text } from './lang';
+
+export const HOME_UI = {
+	welcomeTitle: text('欢迎来到 TCP Quest', 'Welcome to TCP Quest'),
+	welcome: [
+		text('这里用间隔重复的卡片和自动生成的测验，带你弄懂 TCP 连接从握手到 TIME-WAIT 的每一步，以及 Linux 的相关内核参数。', 'Spaced-repetition flashcards and generated quizzes take you through every step of a TCP connection, from the handshake to TIME-WAIT, and the Linux settings around it.'),
+		text('每天几分钟：先复习到期的卡片，再学几张新卡片。算法（FSRS）会安排下一次复习的时间。', 'A few minutes a day: review what is due, learn a few new cards. The scheduler (FSRS) decides when you see each one again.'),
+		text('完全离线可用，进度只保存在这台设备上；可以在设置里导出备份。', 'Works fully offline; your progress stays on this device, and you can export a backup in Settings.')
+	],
+	welcomeStart: text('开始第一轮', 'Start my first session'),
+	dueNow: text('现在到期', 'Due now'),
+	newToday: text('今日新卡片', 'New today'),
+	quizDue: text('到期测验题', 'Quiz items due'),
+	today: text('今天已完成', 'Done today'),
+	correctToday: (right: number, all: number) => text(`今天 ${all} 次作答，${right} 次答对或记得`, `${all} answers today, ${right} right or remembered`),
+	study: text('开始复习', 'Study now'),
+	studyDone: text('今天的卡片已完成 — 再练一会儿', 'All caught up — practise more'),
+	quiz: text('做个测验', 'Take a quiz'),
+	mastery: text('掌握程度', 'mastery'),
+	loading: text('正在读取你的进度…', 'Reading your progress…')
+};

@@ -1,0 +1,34 @@
+import type { Question } from '../quiz/types';
+import type { StudyData } from './data';
+
+/** Lookups over the bank that every page needs, computed once per load. */
+export interface Catalog {
+	data: StudyData;
+	/** One flashcard per scheduled family, in deck order. */
+	flashcards: Question[];
+	/** Every family that quiz questions ask about, in bank order. */
+	quizFamilies: string[];
+	questionsByFamily: Map<string, Question[]>;
+	topicOfFamily: Map<string, string>;
+	/** All families of a topic, flashcards and quizzes together: what mastery is measured over. */
+	familiesByTopic: Map<string, string[]>;
+}
+
+export function buildCatalog(data: StudyData): Catalog {
+	const flashcards: Question[] = [];
+	const seenCard = new Set<string>();
+	const questionsByFamily = new Map<string, Question[]>();
+	const topicOfFamily = new Map<string, string>();
+	const familiesByTopic = new Map<string, string[]>(data.topics.map((t) => [t.id, []]));
+	for (const q of data.questions) {
+		if (q.kind === 'flashcard') {
+			if (!seenCard.has(q.family)) flashcards.push(q);
+			seenCard.add(q.family);
+		} else questionsByFamily.set(q.family, [...(questionsByFamily.get(q.family) ?? []), q]);
+		if (!topicOfFamily.has(q.family)) {
+			topicOfFamily.set(q.family, q.topic);
+			familiesByTopic.get(q.topic)?.push(q.family);
+		}
+	}
+	return { data, flashcards, quizFamilies: [...questionsByFamily.keys()], questionsByFamily, topicOfFamily, familiesByTopic };
+}

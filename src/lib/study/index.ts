@@ -1,0 +1,6 @@
+export * from './data';
+export * from './grading';
+export * from './catalog';
+export * from './sessions';
+export * from './dashboard';
+export * from './flashcard-session';

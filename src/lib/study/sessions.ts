@@ -1,0 +1,49 @@
+import { randomFor, shuffle } from '../quiz/random';
+import type { Question } from '../quiz/types';
+import { dueQueue, type ItemState } from '../srs';
+import type { Catalog } from './catalog';
+
+export interface FlashcardPlan {
+	/** Due reviews first, then today's new cards. */
+	cards: Question[];
+	due: number;
+	fresh: number;
+}
+
+type Schedule = ReadonlyMap<string, ItemState>;
+
+/** Today's flashcard session: every due card, then new ones up to what is left of the daily quota. */
+export function planFlashcards(catalog: Catalog, schedule: Schedule, now: number, newPerDay: number, newIntroducedToday: number, topic?: string): FlashcardPlan {
+	const pool = catalog.flashcards.filter((q) => !topic || q.topic === topic);
+	const byFamily = new Map(pool.map((q) => [q.family, q]));
+	const { due, fresh } = dueQueue([...byFamily.keys()], schedule, now, { newPerDay, newIntroducedToday });
+	return { cards: [...due, ...fresh].map((f) => byFamily.get(f)!), due: due.length, fresh: fresh.length };
+}
+
+/** Cram: extra practice over a topic's cards in a seeded order; it never moves a due date. */
+export function planCram(catalog: Catalog, seed: number, topic?: string, size = 20): Question[] {
+	const pool = catalog.flashcards.filter((q) => !topic || q.topic === topic);
+	return shuffle(pool, randomFor(seed, 'cram')).slice(0, size);
+}
+
+/**
+ * A quiz: due families first (most overdue first), then families never seen, then the rest,
+ * one question per family, chosen with the session's seed.
+ */
+export function planQuiz(catalog: Catalog, schedule: Schedule, now: number, seed: number, size: number, topic?: string): Question[] {
+	const random = randomFor(seed, 'quiz');
+	const families = catalog.quizFamilies.filter((f) => !topic || catalog.topicOfFamily.get(f) === topic);
+	const { due } = dueQueue(families, schedule, now, { newPerDay: 0, newIntroducedToday: 0 });
+	const unseen = shuffle(families.filter((f) => !schedule.has(f)), random);
+	const rest = shuffle(families.filter((f) => schedule.has(f) && !due.includes(f)), random);
+	return [...due, ...unseen, ...rest].slice(0, size).map((f) => {
+		const options = catalog.questionsByFamily.get(f)!;
+		return options[Math.floor(random() * options.length)]!;
+	});
+}
+
+/** A missed question comes back later in the same session, once: a few questions on, or last. */
+export function requeue<T>(queue: readonly T[], at: number, item: T, gap = 3): T[] {
+	const position = Math.min(queue.length, at + 1 + gap);
+	return [...queue.slice(0, position), item, ...queue.slice(position)];
+}

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { waitForProgress } from './util';
+
+test('after one online visit the app cold-starts offline, and an offline review survives', async ({ page, context }) => {
+	await page.goto('/');
+	await waitForProgress(page);
+	// The worker must be active and controlling the page before the network goes away.
+	await page.evaluate(async () => {
+		const registration = await navigator.serviceWorker.ready;
+		const worker = registration.active!;
+		if (worker.state !== 'activated') await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'activated' && r(null)));
+		if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r));
+	});
+
+	await context.setOffline(true);
+	await page.reload();
+	await waitForProgress(page);
+	await expect(page.getByRole('heading', { name: '主题' })).toBeVisible();
+
+	// A page never visited online comes from the precache too.
+	await page.goto('/study');
+	await waitForProgress(page);
+	await page.getByRole('button', { name: '开始复习' }).click();
+	await page.getByRole('button', { name: /显示答案/ }).click();
+	await page.getByRole('button', { name: /良好/ }).click();
+	await page.goto('/topics/closing');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('CLOSING');
+
+	await context.setOffline(false);
+	await page.goto('/');
+	await waitForProgress(page);
+	await expect(page.getByTestId('today')).toContainText('1 次作答');
+});

@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoHorizontalScroll, seriousViolations, useLanguage, waitForProgress } from './util';
+
+/** Records in the review log, read straight from IndexedDB. */
+async function storedReviews(page: Page): Promise<{ kind: string; rating?: number; itemId: string; undoes?: string }[]> {
+	return page.evaluate(
+		() =>
+			new Promise((resolve, reject) => {
+				const open = indexedDB.open('tcp-quest');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const get = open.result.transaction('reviews').objectStore('reviews').getAll();
+					get.onsuccess = () => resolve(get.result);
+				};
+			})
+	);
+}
+
+test('a full flashcard session on a phone, kept across a reload', async ({ page }) => {
+	await page.goto('/study');
+	await waitForProgress(page);
+	await expect(page.getByTestId('study-plan')).toHaveText('今天：0 张到期复习，10 张新卡片');
+	await page.getByRole('button', { name: '开始复习' }).click();
+
+	let ratings = 0;
+	const grades = ['良好', '重来', '简单', '困难'];
+	while (!(await page.getByRole('heading', { name: '本轮完成！' }).isVisible())) {
+		await expectNoHorizontalScroll(page);
+		await page.getByRole('button', { name: /显示答案/ }).click();
+		// Each rating button shows the interval it would schedule.
+		await expect(page.getByRole('button', { name: /良好/ })).toContainText(/\d+(m|h|d|mo|y)/);
+		await page.getByRole('button', { name: new RegExp(grades[ratings % grades.length]!) }).click();
+		ratings++;
+		expect(ratings).toBeLessThan(30);
+	}
+	// Ten new cards; the one rated "Again" came back once more.
+	expect(ratings).toBeGreaterThanOrEqual(11);
+	await expect(page.getByText(`复习了 ${ratings} 次`)).toBeVisible();
+
+	await page.reload();
+	await waitForProgress(page);
+	expect((await storedReviews(page)).filter((r) => r.kind === 'flashcard')).toHaveLength(ratings);
+	await page.goto('/');
+	await waitForProgress(page);
+	await expect(page.getByTestId('new-count')).toHaveText('0');
+	await expect(page.getByTestId('today')).toContainText(`${ratings} 次作答`);
+});
+
+test('keyboard: Space reveals, 1–4 rate, Z undoes and restores the schedule', async ({ page }) => {
+	await page.goto('/study');
+	await waitForProgress(page);
+	await page.getByRole('button', { name: '开始复习' }).click();
+	const first = (await page.locator('#front').textContent()) ?? '';
+	await page.keyboard.press('Space');
+	const goodBefore = (await page.locator('#rate-3 .interval').textContent()) ?? '';
+	await page.keyboard.press('3');
+	await expect(page.locator('#front')).not.toHaveText(first);
+	expect(await storedReviews(page)).toHaveLength(1);
+
+	await page.keyboard.press('z');
+	await expect(page.getByRole('status')).toHaveText('已撤销上一次评分。');
+	await expect(page.locator('#front')).toHaveText(first);
+	const log = await storedReviews(page);
+	expect(log.map((r) => r.kind)).toEqual(['flashcard', 'undo']);
+	// The schedule is back where it was: the card is new again, with the same intervals.
+	await page.keyboard.press('Space');
+	await expect(page.locator('#rate-3 .interval')).toHaveText(goodBefore);
+	await page.goto('/');
+	await waitForProgress(page);
+	await expect(page.getByTestId('new-count')).toHaveText('10');
+});
+
+test('cram practice does not move the schedule', async ({ page }) => {
+	await page.goto('/study');
+	await waitForProgress(page);
+	await page.getByLabel(/自由练习/).check();
+	await page.getByRole('button', { name: '开始复习' }).click();
+	await expect(page.getByText('自由练习模式')).toBeVisible();
+	await page.getByRole('button', { name: /显示答案/ }).click();
+	await page.getByRole('button', { name: /简单/ }).click();
+	await page.goto('/');
+	await waitForProgress(page);
+	await expect(page.getByTestId('new-count')).toHaveText('10');
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	for (const lang of ['zh', 'en'] as const) {
+		test(`home and flashcards have no serious axe violations (${scheme}, ${lang})`, async ({ page }) => {
+			await page.emulateMedia({ colorScheme: scheme });
+			await useLanguage(page, lang);
+			await page.goto('/');
+			await waitForProgress(page);
+			expect(await seriousViolations(page), 'first visit').toEqual([]);
+			await page.goto('/study');
+			await waitForProgress(page);
+			expect(await seriousViolations(page), 'study setup').toEqual([]);
+			await page.getByRole('button', { name: lang === 'zh' ? '开始复习' : 'Start reviewing' }).click();
+			await page.keyboard.press('Space');
+			expect(await seriousViolations(page), 'revealed card').toEqual([]);
+			await page.keyboard.press('3');
+			await page.goto('/');
+			await waitForProgress(page);
+			expect(await seriousViolations(page), 'home with progress').toEqual([]);
+		});
+	}
+}
