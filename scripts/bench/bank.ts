@@ -1,12 +1,10 @@
-/**
- * `npm run bench`: the bank's size per kind, and the median time to parse the content, generate
- * the whole bank and validate it. Budget: all three under 50 ms together.
- */
-import { buildDeck } from '../src/lib/content';
-import { machine } from '../src/lib/fsm';
-import { generateBank, validateBank } from '../src/lib/quiz';
-import { readContentFiles } from '../src/lib/server/content-files';
+/** The bank's size per kind, and the median time to parse the content, generate and validate it. */
+import { buildDeck } from '../../src/lib/content';
+import { machine } from '../../src/lib/fsm';
+import { generateBank, validateBank } from '../../src/lib/quiz';
+import { readContentFiles } from '../../src/lib/server/content-files';
 
+export function benchBank() {
 const RUNS = 15;
 const BUDGET_MS = 50;
 const files = readContentFiles();
@@ -48,3 +46,4 @@ console.log(`  parse content     ${median(parse).toFixed(2)} ms`);
 console.log(`  generate bank     ${median(generate).toFixed(2)} ms`);
 console.log(`  validate bank     ${median(validate).toFixed(2)} ms`);
 console.log(`  total             ${total.toFixed(2)} ms (budget ${BUDGET_MS} ms: ${total <= BUDGET_MS ? 'within' : 'OVER'})`);
+}

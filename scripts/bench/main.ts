@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: size and speed budgets, measured (never asserted by timed tests).
+ *   1. the question bank: size per kind; parse + generate + validate time (budget 50 ms)
+ *   2. what the home page loads (JS and CSS, gzipped) next to an empty SvelteKit page (budget: JS < 60 KB)
+ *   3. opening the store and computing today's queue from 50,000 reviews (budget 100 ms)
+ * Needs a build (`npm run build`) for part 2.
+ */
+import { existsSync } from 'node:fs';
+import { benchBank } from './bank';
+import { emptyKitWeight, pageWeight } from './page-size';
+import { storeQueueTimes } from './store';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+benchBank();
+
+console.log('\nHome page, gzipped (JS / CSS):');
+if (existsSync('build/index.html')) {
+	const home = pageWeight('build');
+	const empty = emptyKitWeight();
+	console.log(`  TCP Quest home          ${kb(home.js).padStart(9)} / ${kb(home.css).padStart(8)}  (${home.files} files; budget JS 60 KB: ${home.js <= 60 * 1024 ? 'within' : 'OVER'})`);
+	console.log(`  empty SvelteKit page    ${kb(empty.js).padStart(9)} / ${kb(empty.css).padStart(8)}  (${empty.files} files, same toolchain)`);
+} else console.log('  (no build/ — run `npm run build` first)');
+
+const REVIEWS = 50_000;
+const times = await storeQueueTimes(REVIEWS, 7);
+const phase = (key: 'total' | 'read' | 'replay' | 'queue') => median(times.map((t) => t[key])).toFixed(1);
+console.log(`\nOpen the store and compute today's queue from ${REVIEWS.toLocaleString('en')} reviews (Node, fake-indexeddb, median of ${times.length}):`);
+console.log(`  total ${phase('total')} ms (budget 100 ms: ${Number(phase('total')) <= 100 ? 'within' : 'OVER'})`);
+console.log(`  open + read log ${phase('read')} ms · FSRS replay ${phase('replay')} ms · queue ${phase('queue')} ms`);
