@@ -23,7 +23,8 @@ export default ts.config(
 			'src/lib/params/**',
 			'src/lib/progress/**',
 			'src/lib/i18n/**',
-			'src/lib/study/**'
+			'src/lib/study/**',
+			'src/lib/game/**'
 		],
 		rules: {
 			'no-restricted-imports': [
