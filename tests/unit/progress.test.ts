@@ -3,6 +3,7 @@ import {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
 	DEFAULT_SETTINGS,
+	withCurrentZone,
 	effectiveReviews,
 	localDay,
 	makeBackup,
@@ -181,10 +182,24 @@ describe('settings', () => {
 
 	it('keeps valid values and clamps numbers into range', () => {
 		expect(sanitizeSettings({ lang: 'zh', dailyNew: 25, retention: 0.85, theme: 'dark' })).toEqual({
+			...DEFAULT_SETTINGS,
 			lang: 'zh',
 			dailyNew: 25,
 			retention: 0.85,
 			theme: 'dark'
+		});
+		const game = sanitizeSettings({
+			goal: 'intense',
+			goalHistory: [{ since: '2026-11-01', setting: 'casual' }, { since: 'yesterday', setting: 'casual' }],
+			zones: [{ since: 0, timeZone: 'Asia/Shanghai' }, { since: 5, timeZone: 'Mars/Olympus' }],
+			sounds: true
+		});
+		expect(game).toMatchObject({
+			goal: 'intense',
+			goalHistory: [{ since: '2026-11-01', setting: 'casual' }],
+			zones: [{ since: 0, timeZone: 'Asia/Shanghai' }],
+			sounds: true,
+			haptics: true
 		});
 		const low = sanitizeSettings({ retention: 0.5, dailyNew: -3 });
 		expect(low).toMatchObject({ retention: 0.7, dailyNew: 0 });
@@ -198,5 +213,14 @@ describe('localDay', () => {
 		expect(localDay(new Date(2025, 0, 6, 0, 0).getTime())).toBe('2025-01-06');
 		expect(localDay(new Date(2025, 0, 6, 23, 59).getTime())).toBe('2025-01-06');
 		expect(localDay(new Date(2025, 0, 7, 0, 0).getTime())).toBe('2025-01-07');
+	});
+});
+
+describe('withCurrentZone', () => {
+	it('starts the history at 0, appends a move, and leaves it alone when nothing changed', () => {
+		const first = withCurrentZone([], 'Asia/Shanghai', 1000);
+		expect(first).toEqual([{ since: 0, timeZone: 'Asia/Shanghai' }]);
+		expect(withCurrentZone(first, 'Asia/Shanghai', 2000)).toBe(first);
+		expect(withCurrentZone(first, 'Europe/Berlin', 3000)).toEqual([...first, { since: 3000, timeZone: 'Europe/Berlin' }]);
 	});
 });

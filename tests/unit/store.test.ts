@@ -106,8 +106,9 @@ describe('settings store', () => {
 	it('loads defaults, then what was saved', async () => {
 		const db = await freshDB();
 		expect(await loadSettings(db)).toEqual(DEFAULT_SETTINGS);
-		const mine = { lang: 'zh', dailyNew: 20, retention: 0.85, theme: 'dark' } as const;
-		await saveSettings(db, mine);
+		const mine = { ...DEFAULT_SETTINGS, lang: 'zh', dailyNew: 20, retention: 0.85, theme: 'dark', goal: 'serious', zones: [{ since: 0, timeZone: 'Asia/Shanghai' }] } as const;
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any
+		await saveSettings(db, structuredClone(mine) as any);
 		expect(await loadSettings(db)).toEqual(mine);
 	});
 });

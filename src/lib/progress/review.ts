@@ -30,6 +30,8 @@ export interface Review {
 	cram?: boolean;
 	/** For kind `undo`: the id of the review it cancels. */
 	undoes?: string;
+	/** The quiz, challenge round or study session the review belongs to, e.g. `challenge:mixed:<uuid>`. */
+	session?: string;
 }
 
 /** Total order on reviews: by time, then by id, so equal timestamps never depend on storage order. */
@@ -67,7 +69,8 @@ const FIELDS = new Set([
 	'at',
 	'appVersion',
 	'cram',
-	'undoes'
+	'undoes',
+	'session'
 ]);
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -106,6 +109,8 @@ export function reviewProblem(value: unknown): Text | null {
 	if (!isTime(v.at)) return notA('at', '时间戳（毫秒）', 'a number (epoch ms)');
 	if (typeof v.appVersion !== 'string') return notA('appVersion', '字符串', 'a string');
 	if (v.cram !== undefined && typeof v.cram !== 'boolean') return notA('cram', '布尔值', 'true or false');
+	if (v.session !== undefined && !isNonEmptyString(v.session))
+		return notA('session', '非空字符串', 'a non-empty string');
 	if (v.undoes !== undefined && !isNonEmptyString(v.undoes))
 		return notA('undoes', '非空字符串', 'a non-empty string');
 	// What each kind needs for the scheduler to grade it.

@@ -4,6 +4,21 @@ import { LANGS, type Lang } from '../i18n/lang';
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
+export const GOALS = ['casual', 'regular', 'serious', 'intense'] as const;
+export type GoalName = (typeof GOALS)[number];
+
+/** From local day `since` (YYYY-MM-DD) on, the daily goal was `setting`. */
+export interface GoalChangeRecord {
+	since: string;
+	setting: GoalName;
+}
+
+/** From `since` (epoch ms) on, the device was in IANA time zone `timeZone`. */
+export interface ZoneRecord {
+	since: number;
+	timeZone: string;
+}
+
 export interface Settings {
 	/** null: follow the browser's language. */
 	lang: Lang | null;
@@ -12,13 +27,25 @@ export interface Settings {
 	/** The recall probability the scheduler aims for when an item comes due. */
 	retention: number;
 	theme: Theme;
+	/** The daily XP goal, with its history so that changing it never rewrites past days. */
+	goal: GoalName;
+	goalHistory: GoalChangeRecord[];
+	/** Time zones the learner studied in, so every past review keeps the local day it was made on. */
+	zones: ZoneRecord[];
+	sounds: boolean;
+	haptics: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 	lang: null,
 	dailyNew: 10,
 	retention: 0.9,
-	theme: 'system'
+	theme: 'system',
+	goal: 'regular',
+	goalHistory: [],
+	zones: [],
+	sounds: false,
+	haptics: true
 });
 
 /** Below 0.7 reviews come too late to help; above 0.97 the workload explodes. */
@@ -45,6 +72,45 @@ export function sanitizeSettings(value: unknown): Settings {
 				? clamp(Math.round(v.dailyNew), 0, DAILY_NEW_MAX)
 				: d.dailyNew,
 		retention: typeof v.retention === 'number' ? clampRetention(v.retention) : d.retention,
-		theme: THEMES.includes(v.theme as Theme) ? (v.theme as Theme) : d.theme
+		theme: THEMES.includes(v.theme as Theme) ? (v.theme as Theme) : d.theme,
+		goal: GOALS.includes(v.goal as GoalName) ? (v.goal as GoalName) : d.goal,
+		goalHistory: listOf(v.goalHistory, (x) =>
+			typeof x.since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.since) && GOALS.includes(x.setting as GoalName)
+				? { since: x.since, setting: x.setting as GoalName }
+				: null
+		),
+		zones: listOf(v.zones, (x) =>
+			typeof x.since === 'number' && Number.isFinite(x.since) && typeof x.timeZone === 'string' && validZone(x.timeZone)
+				? { since: x.since, timeZone: x.timeZone }
+				: null
+		),
+		sounds: typeof v.sounds === 'boolean' ? v.sounds : d.sounds,
+		haptics: typeof v.haptics === 'boolean' ? v.haptics : d.haptics
 	};
+}
+
+/** The well-formed entries of a list; anything else is dropped (settings are advisory, never fatal). */
+function listOf<T>(value: unknown, pick: (x: Record<string, unknown>) => T | null): T[] {
+	if (!Array.isArray(value)) return [];
+	return value.flatMap((x) => (typeof x === 'object' && x !== null ? (pick(x as Record<string, unknown>) ?? []) : []));
+}
+
+function validZone(timeZone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The zone history with `timeZone` appended if the device moved: call it on start with the
+ * device's current zone. Returns the same array when nothing changed.
+ */
+export function withCurrentZone(zones: readonly ZoneRecord[], timeZone: string, now: number): ZoneRecord[] {
+	const last = [...zones].sort((a, b) => a.since - b.since).at(-1);
+	if (last?.timeZone === timeZone) return zones as ZoneRecord[];
+	// The first zone covers everything before it: since 0.
+	return [...zones, { since: zones.length === 0 ? 0 : now, timeZone }];
 }
