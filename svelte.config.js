@@ -8,11 +8,7 @@ const config = {
 		// Every page is prerendered: the app is a static site that works offline.
 		adapter: adapter({ strict: true }),
 		prerender: {
-			handleHttpError: ({ path, message }) => {
-				// TEMPORARY while /quiz and /settings are being built in parallel.
-				if (path === '/quiz' || path === '/settings') return;
-				throw new Error(message);
-			},
+			handleHttpError: 'fail',
 			handleMissingId: 'fail'
 		},
 		// Registered by UpdatePrompt.svelte, which also offers a waiting new version to the user.

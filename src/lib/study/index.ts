@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './sessions';
 export * from './dashboard';
 export * from './flashcard-session';
+export * from './quiz-session';

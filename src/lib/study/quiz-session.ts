@@ -1,0 +1,197 @@
+import { randomFor, shuffle } from '../quiz/random';
+import type { Option, Question } from '../quiz/types';
+import type { ItemState } from '../srs';
+import type { Catalog } from './catalog';
+import { isCorrect } from './grading';
+import { requeue } from './sessions';
+
+/** How many questions a quiz can have. */
+export const QUIZ_SIZES = [5, 10, 20] as const;
+export type QuizSize = (typeof QUIZ_SIZES)[number];
+
+type Schedule = ReadonlyMap<string, ItemState>;
+
+/** One checked answer. */
+export interface Attempt {
+	question: Question;
+	/** Option ids as given: for `order_steps`, in the learner's order. */
+	chosen: readonly string[];
+	correct: boolean;
+	/** A missed question asked again later in the session. */
+	retry: boolean;
+	durationMs: number;
+}
+
+/** A quiz as data: what is asked, what was answered, and the answer being shown right now. */
+export interface QuizSession {
+	queue: readonly Question[];
+	index: number;
+	/** Questions planned at the start (the queue grows when a missed question comes back). */
+	planned: number;
+	startedAt: number;
+	attempts: readonly Attempt[];
+	/** Ids of questions already sent back once: a second miss does not loop forever. */
+	requeued: readonly string[];
+	/** The answer just checked, shown with its feedback until `next`. */
+	checked: Attempt | null;
+	finishedAt: number | null;
+}
+
+/** Where a quiz can draw from: the topic's quiz families, how many are due, how many never seen. */
+export interface QuizPool {
+	families: number;
+	due: number;
+	unseen: number;
+}
+
+export function quizPool(catalog: Catalog, schedule: Schedule, now: number, topic?: string): QuizPool {
+	const families = catalog.quizFamilies.filter((f) => !topic || catalog.topicOfFamily.get(f) === topic);
+	let due = 0;
+	let unseen = 0;
+	for (const f of families) {
+		const state = schedule.get(f);
+		if (!state) unseen++;
+		else if (state.card.due.getTime() <= now) due++;
+	}
+	return { families: families.length, due, unseen };
+}
+
+/** Topics that have quiz questions (some have flashcards only), in the bank's order. */
+export function quizTopics(catalog: Catalog): Catalog['data']['topics'] {
+	const withQuestions = new Set(catalog.quizFamilies.map((f) => catalog.topicOfFamily.get(f)));
+	return catalog.data.topics.filter((t) => withQuestions.has(t.id));
+}
+
+/**
+ * The options in a per-session order, so a learner remembers answers and not positions. Steps to
+ * order keep the bank's order, which is guaranteed not to be the answer.
+ */
+export function withShuffledOptions(q: Question, seed: number): Question {
+	if (q.kind === 'order_steps') return q;
+	return { ...q, options: shuffle(q.options, randomFor(seed, q.id)) };
+}
+
+export function startQuiz(queue: readonly Question[], now: number): QuizSession {
+	return { queue, index: 0, planned: queue.length, startedAt: now, attempts: [], requeued: [], checked: null, finishedAt: queue.length ? null : now };
+}
+
+export const currentQuestion = (s: QuizSession): Question | undefined => (s.finishedAt === null ? s.queue[s.index] : undefined);
+
+/** Whether the current question is a second try of one missed earlier in this session. */
+export const isRetry = (s: QuizSession): boolean => {
+	const q = s.queue[s.index];
+	return q !== undefined && s.queue.indexOf(q) < s.index;
+};
+
+/** Whether an answer is complete enough to check: one option, at least one, or every step placed. */
+export function canCheck(q: Question, chosen: readonly string[]): boolean {
+	if (q.kind === 'order_steps') return chosen.length === q.options.length;
+	return q.multi ? chosen.length > 0 : chosen.length === 1;
+}
+
+/** Check the current question. A first miss sends it back a few questions later, once. */
+export function check(s: QuizSession, chosen: readonly string[], durationMs: number): QuizSession {
+	const question = currentQuestion(s);
+	if (!question || s.checked || !canCheck(question, chosen)) return s;
+	const correct = isCorrect(question, chosen);
+	const attempt: Attempt = { question, chosen: [...chosen], correct, retry: isRetry(s), durationMs };
+	const again = !correct && !s.requeued.includes(question.id);
+	return {
+		...s,
+		queue: again ? requeue(s.queue, s.index, question) : s.queue,
+		requeued: again ? [...s.requeued, question.id] : s.requeued,
+		attempts: [...s.attempts, attempt],
+		checked: attempt
+	};
+}
+
+/** Leave the feedback and go to the next question; past the last one the quiz is over. */
+export function next(s: QuizSession, now: number): QuizSession {
+	if (!s.checked) return s;
+	const index = s.index + 1;
+	return { ...s, index, checked: null, finishedAt: index >= s.queue.length ? now : null };
+}
+
+/** End early: the summary covers what was answered. */
+export function finish(s: QuizSession, now: number): QuizSession {
+	return s.finishedAt === null ? { ...s, checked: null, finishedAt: now } : s;
+}
+
+export interface QuizSummary {
+	/** Distinct questions answered. */
+	total: number;
+	/** Right on the first try: the score. */
+	firstTry: number;
+	/** Missed at first, then right when they came back. */
+	fixedOnRetry: number;
+	durationMs: number;
+	/** First-try misses, in the order asked, with what was answered. */
+	missed: Attempt[];
+}
+
+export function summarize(s: QuizSession, now = s.finishedAt ?? s.startedAt): QuizSummary {
+	const first = s.attempts.filter((a) => !a.retry);
+	return {
+		total: first.length,
+		firstTry: first.filter((a) => a.correct).length,
+		fixedOnRetry: s.attempts.filter((a) => a.retry && a.correct).length,
+		durationMs: Math.max(0, now - s.startedAt),
+		missed: first.filter((a) => !a.correct)
+	};
+}
+
+/* The learner's answer while it is being built. */
+
+/** Tap an option: a single choice replaces, a multiple choice toggles (kept in option order). */
+export function choose(q: Question, chosen: readonly string[], id: string): string[] {
+	if (!q.options.some((o) => o.id === id)) return [...chosen];
+	if (!q.multi) return [id];
+	const next = chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id];
+	return q.options.map((o) => o.id).filter((o) => next.includes(o));
+}
+
+/** Tap a step: an unplaced one goes to the end of the sequence, a placed one comes out of it. */
+export function toggleStep(order: readonly string[], id: string): string[] {
+	return order.includes(id) ? order.filter((o) => o !== id) : [...order, id];
+}
+
+/** Move the step at `index` up (-1) or down (+1); out of range does nothing. */
+export function moveStep(order: readonly string[], index: number, delta: -1 | 1): string[] {
+	const to = index + delta;
+	if (index < 0 || index >= order.length || to < 0 || to >= order.length) return [...order];
+	const out = [...order];
+	[out[index], out[to]] = [out[to]!, out[index]!];
+	return out;
+}
+
+/** Steps not yet placed, in the order they are offered. */
+export const unplaced = (q: Question, order: readonly string[]) => q.options.filter((o) => !order.includes(o.id));
+
+/** How an option looks once checked: part of the right answer, chosen by the learner, both or neither. */
+export type Mark = 'right' | 'missed' | 'wrong' | 'none';
+
+export function markOf(attempt: Pick<Attempt, 'question' | 'chosen'>, id: string): Mark {
+	const right = attempt.question.answer.includes(id);
+	const chosen = attempt.chosen.includes(id);
+	if (right) return chosen ? 'right' : 'missed';
+	return chosen ? 'wrong' : 'none';
+}
+
+/** The right answer's options, in answer order (for `order_steps`, the right sequence). */
+export const rightOptions = (q: Question) => chosenOptions(q, q.answer);
+
+/** What the learner answered, as options in their order. */
+export function chosenOptions(q: Question, chosen: readonly string[]): Option[] {
+	return chosen.flatMap((id) => q.options.filter((o) => o.id === id));
+}
+
+/** Split text on `backticks` so inline code can be shown as code. */
+export function codeSpans(s: string): { code: boolean; text: string }[] {
+	return s.split('`').flatMap((part, i) => (part ? [{ code: i % 2 === 1, text: part }] : []));
+}
+
+/** Minutes and seconds, rounded to the second. */
+export function minutesSeconds(ms: number): { minutes: number; seconds: number } {
+	const total = Math.max(0, Math.round(ms / 1000));
+	return { minutes: Math.floor(total / 60), seconds: total % 60 };
+}

@@ -1,0 +1,244 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoHorizontalScroll, seriousViolations, useLanguage, waitForProgress } from './util';
+
+interface StoredReview {
+	kind: string;
+	itemId: string;
+	questionId?: string;
+	answer?: string[];
+	correct?: boolean;
+	durationMs: number;
+}
+
+interface BankQuestion {
+	id: string;
+	kind: string;
+	prompt: { zh: string; en: string };
+	options: { id: string; label: { zh: string; en: string } }[];
+	answer: string[];
+}
+
+/** Records in the review log, read straight from IndexedDB. */
+async function storedReviews(page: Page): Promise<StoredReview[]> {
+	return page.evaluate(
+		() =>
+			new Promise((resolve, reject) => {
+				const open = indexedDB.open('tcp-quest');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const get = open.result.transaction('reviews').objectStore('reviews').getAll();
+					get.onsuccess = () => resolve(get.result);
+				};
+			})
+	);
+}
+
+const summaryHeading = (page: Page, lang: 'zh' | 'en' = 'zh') => page.getByRole('heading', { name: lang === 'zh' ? '测验完成' : 'Quiz complete' });
+const verdict = (page: Page) => page.locator('#verdict');
+const prompt = (page: Page) => page.locator('#prompt');
+const orderHelp = (page: Page) => page.locator('#order-help');
+
+/** Answer without knowing the answer: the first option, or every step in the order offered. */
+async function answerBlindly(page: Page, lang: 'zh' | 'en' = 'zh') {
+	if (await orderHelp(page).isVisible()) {
+		const bank = page.locator('ul.bank button');
+		while ((await bank.count()) > 0) await bank.first().click();
+	} else {
+		await page.locator('label.option').first().click();
+	}
+	await page.getByRole('button', { name: lang === 'zh' ? '检查答案' : 'Check', exact: true }).click();
+	await expect(verdict(page)).toBeVisible();
+}
+
+async function startQuiz(page: Page, size: 5 | 10 | 20, lang: 'zh' | 'en' = 'zh') {
+	await page.locator(`input[name="size"][value="${size}"]`).check();
+	// A topic with fewer questions than asked for offers what it has.
+	await page.getByRole('button', { name: lang === 'zh' ? /^开始测验（\d+ 题）$/ : /^Start quiz \(\d+ questions\)$/ }).click();
+	await expect(prompt(page)).toBeFocused();
+}
+
+test('a full mixed quiz on a phone: feedback, a missed question comes back, summary, stored answers', async ({ page }) => {
+	await page.goto('/quiz');
+	await waitForProgress(page);
+	await expect(page.getByTestId('quiz-pool')).toContainText(/共 \d+ 组题：0 组到期复习，\d+ 组还没做过。/);
+	await expect(page.getByLabel('主题')).toHaveValue('');
+	await expectNoHorizontalScroll(page);
+	await startQuiz(page, 5);
+
+	const firstTry: { prompt: string; correct: boolean }[] = [];
+	const retries: string[] = [];
+	let answered = 0;
+	while (!(await summaryHeading(page).isVisible())) {
+		expect(answered, 'the quiz ends').toBeLessThan(10);
+		await expect(prompt(page)).toBeFocused();
+		const count = await page.locator('.bar .count [aria-hidden]').textContent();
+		expect(count).toMatch(new RegExp(`^${answered + 1} / \\d+$`));
+		const text = (await prompt(page).locator('.prompt-text').textContent()) ?? '';
+		const retry = await page.getByText('再试一次：这道题刚才答错了').isVisible();
+		await answerBlindly(page);
+		answered++;
+		await expectNoHorizontalScroll(page);
+
+		const correct = (await verdict(page).textContent())!.includes('回答正确');
+		await expect(verdict(page)).toContainText(correct ? '✓' : '✗');
+		await expect(page.getByRole('status').filter({ hasText: correct ? '回答正确。' : /回答错误。正确答案：/ })).toHaveCount(1);
+		// The explanation ends with its source.
+		await expect(page.locator('.explanation p')).toContainText('来源');
+		if (!correct) await expect(page.locator('.right-answer li').first()).toBeVisible();
+		const next = page.getByRole('button', { name: /下一题|查看结果/ });
+		await expect(next).toBeFocused();
+		if (retry) retries.push(text);
+		else {
+			firstTry.push({ prompt: text, correct });
+			if (!correct) await expect(page.getByText('这道题稍后会再出现一次。')).toBeVisible();
+		}
+		await next.click();
+	}
+
+	// Five questions, and every first miss asked once more.
+	expect(firstTry).toHaveLength(5);
+	const missed = firstTry.filter((a) => !a.correct);
+	expect(retries.sort()).toEqual(missed.map((m) => m.prompt).sort());
+	expect(answered).toBe(5 + missed.length);
+
+	await expect(summaryHeading(page)).toBeFocused();
+	await expect(page.getByTestId('quiz-score')).toContainText(`${5 - missed.length} / 5`);
+	await expect(page.getByTestId('quiz-time')).toContainText(/\d+ 秒/);
+	if (missed.length) await expect(page.locator('.missed li')).toHaveCount(missed.length);
+	else await expect(page.getByText('全部一次答对！')).toBeVisible();
+	await expectNoHorizontalScroll(page);
+	await expect(page.getByRole('link', { name: '回到首页' })).toHaveAttribute('href', '/');
+
+	await page.reload();
+	await waitForProgress(page);
+	const log = (await storedReviews(page)).filter((r) => r.kind === 'quiz');
+	expect(log).toHaveLength(answered);
+	for (const r of log) {
+		expect(r.itemId).toBeTruthy();
+		expect(r.questionId).toBeTruthy();
+		expect(r.answer!.length).toBeGreaterThan(0);
+		expect(typeof r.correct).toBe('boolean');
+		expect(r.durationMs).toBeGreaterThanOrEqual(0);
+	}
+	expect(log.filter((r) => r.correct === false).length).toBeGreaterThanOrEqual(missed.length);
+
+	// "Another quiz" goes back to the setup.
+	await startQuiz(page, 5);
+	await page.getByRole('button', { name: '结束测验' }).click();
+	await page.getByRole('button', { name: '再来一次' }).click();
+	await expect(page.getByRole('heading', { name: '开始一次测验' })).toBeFocused();
+});
+
+/** Move keyboard focus with Tab or Shift+Tab, whichever way the target lies, until it is focused. */
+async function tabTo(page: Page, name: string) {
+	const target = page.getByRole('button', { name, exact: true });
+	for (let i = 0; i < 40; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		const forward = await target.evaluate((el) => {
+			const active = document.activeElement;
+			return !active || active === document.body || !!(active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+		});
+		await page.keyboard.press(forward ? 'Tab' : 'Shift+Tab');
+	}
+	throw new Error(`could not tab to ${name}`);
+}
+
+test('keyboard only: answer an ordering question with number keys, Enter and the move buttons', async ({ page }) => {
+	await page.goto('/quiz?topic=handshake');
+	await waitForProgress(page);
+	await expect(page.getByLabel('主题')).toHaveValue('handshake');
+	await startQuiz(page, 20);
+
+	// Advance with the keyboard until an ordering question comes up.
+	for (let i = 0; !(await orderHelp(page).isVisible()); i++) {
+		expect(i, 'an ordering question appears').toBeLessThan(20);
+		await page.keyboard.press('1');
+		await expect(page.locator('label.option input').first()).toBeChecked();
+		await page.keyboard.press('Enter');
+		await expect(verdict(page)).toBeVisible();
+		await expect(page.getByRole('button', { name: /下一题|查看结果/ })).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(prompt(page)).toBeFocused();
+	}
+
+	const heading = (await prompt(page).locator('.prompt-text').textContent()) ?? '';
+	const bank = (await (await page.request.get('/data/bank.json')).json()) as { questions: BankQuestion[] };
+	const shown = await page.locator('ul.bank button .text').allTextContents();
+	const question = bank.questions.find(
+		(q) => q.kind === 'order_steps' && heading === q.prompt.zh && q.options.every((o, i) => shown[i]!.endsWith(o.label.zh))
+	)!;
+	expect(question, heading).toBeDefined();
+	const label = (id: string) => question.options.find((o) => o.id === id)!.label.zh;
+
+	// "1" places the first step offered; focus stays in the list, so Enter places the next ones.
+	await page.keyboard.press('1');
+	await expect(page.locator('ol.placed li')).toHaveCount(1);
+	for (let n = 1; n < question.options.length; n++) {
+		await expect(page.locator('ul.bank button').first()).toBeFocused();
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.getByRole('button', { name: '检查答案' })).toBeFocused();
+	const order = question.options.map((o) => o.id);
+	await expect(page.locator('ol.placed .text')).toHaveText(order.map(label));
+
+	// Sort with the move-up buttons; focus follows the step that moved.
+	for (let i = 0; i < question.answer.length; i++) {
+		const id = question.answer[i]!;
+		let at = order.indexOf(id);
+		if (at === i) continue;
+		await tabTo(page, `上移：${label(id)}`);
+		while (at > i) {
+			await page.keyboard.press('Enter');
+			order.splice(at - 1, 0, order.splice(at, 1)[0]!);
+			at--;
+			await expect(page.getByRole('button', { name: `上移：${label(id)}`, exact: true })).toBeFocused();
+		}
+	}
+	expect(order).toEqual(question.answer);
+	await expect(page.locator('ol.placed .text')).toHaveText(question.answer.map(label));
+	// And a move down and back up, to show both directions.
+	const first = label(question.answer[0]!);
+	await tabTo(page, `下移：${first}`);
+	await page.keyboard.press('Enter');
+	await expect(page.locator('ol.placed .text').nth(1)).toHaveText(first);
+	await expect(page.getByRole('button', { name: `下移：${first}`, exact: true })).toBeFocused();
+	await tabTo(page, `上移：${first}`);
+	await page.keyboard.press('Enter');
+	await expect(page.locator('ol.placed .text').first()).toHaveText(first);
+
+	await tabTo(page, '检查答案');
+	await page.keyboard.press('Enter');
+	await expect(verdict(page)).toContainText('回答正确');
+	await expect(page.locator('ol.result li')).toHaveCount(question.answer.length);
+	await expect(page.getByRole('button', { name: /下一题|查看结果/ })).toBeFocused();
+	expect(await seriousViolations(page), 'ordering feedback').toEqual([]);
+	// The store is keyed by random ids, so find the answer by its question.
+	const stored = (await storedReviews(page)).filter((r) => r.questionId === question.id);
+	expect(stored).toEqual([expect.objectContaining({ kind: 'quiz', itemId: expect.stringMatching(/^order:/), answer: question.answer, correct: true })]);
+
+	await page.keyboard.press('Enter');
+	await expect(prompt(page)).toBeFocused();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	for (const lang of ['zh', 'en'] as const) {
+		test(`quiz screens have no serious axe violations (${scheme}, ${lang})`, async ({ page }) => {
+			await page.emulateMedia({ colorScheme: scheme });
+			await useLanguage(page, lang);
+			await page.goto('/quiz');
+			await waitForProgress(page);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+			expect(await seriousViolations(page), 'setup').toEqual([]);
+			await startQuiz(page, 5, lang);
+			expect(await seriousViolations(page), 'question').toEqual([]);
+			await answerBlindly(page, lang);
+			expect(await seriousViolations(page), 'question with feedback').toEqual([]);
+			await page.getByRole('button', { name: lang === 'zh' ? '下一题' : 'Next question' }).click();
+			await answerBlindly(page, lang);
+			await page.getByRole('button', { name: lang === 'zh' ? '结束测验' : 'End quiz' }).click();
+			await expect(summaryHeading(page, lang)).toBeFocused();
+			expect(await seriousViolations(page), 'summary').toEqual([]);
+			await expectNoHorizontalScroll(page);
+		});
+	}
+}

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { text } from '../../src/lib/i18n/lang';
+import type { Question } from '../../src/lib/quiz/types';
+import { buildCatalog } from '../../src/lib/study/catalog';
+import {
+	canCheck,
+	check,
+	choose,
+	codeSpans,
+	currentQuestion,
+	finish,
+	isRetry,
+	markOf,
+	minutesSeconds,
+	moveStep,
+	next,
+	quizPool,
+	quizTopics,
+	rightOptions,
+	startQuiz,
+	summarize,
+	toggleStep,
+	unplaced,
+	withShuffledOptions,
+	type QuizSession
+} from '../../src/lib/study/quiz-session';
+import type { ItemState } from '../../src/lib/srs';
+
+const T0 = Date.UTC(2025, 0, 6, 9);
+
+function single(id: string, answer = 'a', topic = 't1'): Question {
+	return {
+		id,
+		kind: 'next_state',
+		topic,
+		family: `fam:${id}`,
+		prompt: text(`问 ${id}`, `Q ${id}`),
+		options: ['a', 'b', 'c', 'd'].map((o) => ({ id: o, label: text(o.toUpperCase(), o.toUpperCase()) })),
+		answer: [answer],
+		explanation: text('因为。（来源：RFC 9293）', 'Because. (Source: RFC 9293)'),
+		source: 'RFC 9293'
+	};
+}
+
+const multi: Question = { ...single('m'), kind: 'event_between', answer: ['a', 'c'], multi: true };
+const order: Question = {
+	...single('o'),
+	kind: 'order_steps',
+	options: ['syn-ack', 'ack', 'syn'].map((o) => ({ id: o, label: text(o, o) })),
+	answer: ['syn', 'syn-ack', 'ack']
+};
+
+/** Answer the current question and move on. */
+function play(s: QuizSession, chosen: string[], at = T0): QuizSession {
+	return next(check(s, chosen, 1000), at);
+}
+
+describe('checking an answer', () => {
+	it('gives feedback for a right single choice and keeps the queue', () => {
+		const s = check(startQuiz([single('q1'), single('q2')], T0), ['a'], 1234);
+		expect(s.checked).toMatchObject({ correct: true, chosen: ['a'], retry: false, durationMs: 1234 });
+		expect(s.queue.map((q) => q.id)).toEqual(['q1', 'q2']);
+		expect(s.index).toBe(0);
+	});
+
+	it('a miss comes back three questions later, or last', () => {
+		const queue = ['q1', 'q2', 'q3', 'q4', 'q5'].map((id) => single(id));
+		const s = check(startQuiz(queue, T0), ['b'], 500);
+		expect(s.checked?.correct).toBe(false);
+		expect(s.queue.map((q) => q.id)).toEqual(['q1', 'q2', 'q3', 'q4', 'q1', 'q5']);
+		const short = check(startQuiz([single('q1'), single('q2')], T0), ['b'], 500);
+		expect(short.queue.map((q) => q.id)).toEqual(['q1', 'q2', 'q1']);
+	});
+
+	it('a question comes back once only, even when missed again', () => {
+		let s = startQuiz([single('q1')], T0);
+		s = play(s, ['b']);
+		expect(currentQuestion(s)?.id).toBe('q1');
+		expect(isRetry(s)).toBe(true);
+		s = check(s, ['c'], 10);
+		expect(s.checked).toMatchObject({ correct: false, retry: true });
+		expect(s.queue).toHaveLength(2);
+		s = next(s, T0 + 5000);
+		expect(s.finishedAt).toBe(T0 + 5000);
+		expect(currentQuestion(s)).toBeUndefined();
+	});
+
+	it('refuses an incomplete answer and a second check', () => {
+		const s = startQuiz([multi, order], T0);
+		expect(check(s, [], 1)).toBe(s);
+		expect(canCheck(order, ['syn'])).toBe(false);
+		expect(canCheck(order, ['syn', 'ack', 'syn-ack'])).toBe(true);
+		expect(canCheck(single('x'), ['a', 'b'])).toBe(false);
+		const checked = check(s, ['a'], 1);
+		expect(check(checked, ['a', 'c'], 1)).toBe(checked);
+		expect(next(s, T0)).toBe(s);
+	});
+
+	it('grades multiple answers as all or nothing and marks each option', () => {
+		const partly = check(startQuiz([multi], T0), ['a', 'b'], 1);
+		expect(partly.checked?.correct).toBe(false);
+		const attempt = partly.checked!;
+		expect(['a', 'b', 'c', 'd'].map((id) => markOf(attempt, id))).toEqual(['right', 'wrong', 'missed', 'none']);
+		expect(check(startQuiz([multi], T0), ['c', 'a'], 1).checked?.correct).toBe(true);
+	});
+
+	it('grades an order by exact sequence', () => {
+		expect(check(startQuiz([order], T0), ['syn', 'syn-ack', 'ack'], 1).checked?.correct).toBe(true);
+		expect(check(startQuiz([order], T0), ['syn', 'ack', 'syn-ack'], 1).checked?.correct).toBe(false);
+		expect(rightOptions(order).map((o) => o.id)).toEqual(['syn', 'syn-ack', 'ack']);
+	});
+});
+
+describe('building an answer', () => {
+	it('a single choice replaces, a multiple choice toggles in option order', () => {
+		expect(choose(single('x'), ['a'], 'c')).toEqual(['c']);
+		expect(choose(multi, ['c'], 'a')).toEqual(['a', 'c']);
+		expect(choose(multi, ['a', 'c'], 'a')).toEqual(['c']);
+		expect(choose(multi, ['a'], 'zzz')).toEqual(['a']);
+	});
+
+	it('tapping a step appends it, tapping it again takes it out; moves stay in range', () => {
+		let steps = toggleStep([], 'ack');
+		steps = toggleStep(steps, 'syn');
+		expect(steps).toEqual(['ack', 'syn']);
+		expect(unplaced(order, steps).map((o) => o.id)).toEqual(['syn-ack']);
+		expect(moveStep(steps, 1, -1)).toEqual(['syn', 'ack']);
+		expect(moveStep(steps, 0, -1)).toEqual(['ack', 'syn']);
+		expect(moveStep(steps, 1, 1)).toEqual(['ack', 'syn']);
+		expect(toggleStep(steps, 'ack')).toEqual(['syn']);
+	});
+});
+
+describe('summary', () => {
+	it('scores first attempts only and lists the misses', () => {
+		const queue = ['q1', 'q2', 'q3', 'q4', 'q5'].map((id) => single(id));
+		let s = startQuiz(queue, T0);
+		s = play(s, ['a']); // q1 right
+		s = play(s, ['b']); // q2 wrong → back after q5
+		s = play(s, ['a']); // q3
+		s = play(s, ['d']); // q4 wrong → last
+		s = play(s, ['a']); // q5
+		expect(s.queue.map((q) => q.id)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q2', 'q4']);
+		s = play(s, ['a']); // q2 right on the retry
+		expect(s.finishedAt).toBeNull();
+		s = play(s, ['b'], T0 + 95_000); // q4 wrong again, and the quiz ends
+		expect(s.finishedAt).toBe(T0 + 95_000);
+		const sum = summarize(s);
+		expect(sum).toMatchObject({ total: 5, firstTry: 3, fixedOnRetry: 1, durationMs: 95_000 });
+		expect(sum.missed.map((a) => [a.question.id, a.chosen])).toEqual([
+			['q2', ['b']],
+			['q4', ['d']]
+		]);
+		expect(minutesSeconds(sum.durationMs)).toEqual({ minutes: 1, seconds: 35 });
+	});
+
+	it('ending early summarizes what was answered', () => {
+		let s = startQuiz([single('q1'), single('q2'), single('q3')], T0);
+		s = play(s, ['c']);
+		s = finish(check(s, ['a'], 1), T0 + 10_000);
+		expect(currentQuestion(s)).toBeUndefined();
+		expect(summarize(s)).toMatchObject({ total: 2, firstTry: 1, durationMs: 10_000 });
+	});
+
+	it('an empty quiz is over at once', () => {
+		expect(startQuiz([], T0).finishedAt).toBe(T0);
+	});
+});
+
+describe('planning helpers', () => {
+	const questions = [single('a1', 'a', 't1'), single('a2', 'a', 't1'), single('b1', 'a', 't2')];
+	const cardOnly: Question = { ...single('c', 'a', 't3'), kind: 'flashcard', options: [], answer: [] };
+	const catalog = buildCatalog({
+		topics: [
+			{ id: 't1', title: text('一', 'One') },
+			{ id: 't2', title: text('二', 'Two') },
+			{ id: 't3', title: text('三', 'Three') }
+		],
+		questions: [...questions, cardOnly]
+	});
+	const state = (due: number) => ({ card: { due: new Date(due) } }) as unknown as ItemState;
+
+	it('counts due and unseen families of a topic', () => {
+		const schedule = new Map([
+			['fam:a1', state(T0 - 1)],
+			['fam:b1', state(T0 + 1)]
+		]);
+		expect(quizPool(catalog, schedule, T0, 't1')).toEqual({ families: 2, due: 1, unseen: 1 });
+		expect(quizPool(catalog, schedule, T0)).toEqual({ families: 3, due: 1, unseen: 1 });
+		expect(quizPool(catalog, schedule, T0, 't3')).toEqual({ families: 0, due: 0, unseen: 0 });
+	});
+
+	it('offers only topics that have quiz questions', () => {
+		expect(quizTopics(catalog).map((tp) => tp.id)).toEqual(['t1', 't2']);
+	});
+
+	it('shuffles options per session, the same way for the same seed, but never the steps to order', () => {
+		const q = { ...single('s'), options: 'abcdefgh'.split('').map((o) => ({ id: o, label: text(o, o) })) };
+		const one = withShuffledOptions(q, 1).options.map((o) => o.id);
+		expect(withShuffledOptions(q, 1).options.map((o) => o.id)).toEqual(one);
+		expect([...one].sort()).toEqual('abcdefgh'.split(''));
+		const seeds = [1, 2, 3, 4, 5].map((seed) => withShuffledOptions(q, seed).options.map((o) => o.id).join(''));
+		expect(new Set(seeds).size).toBeGreaterThan(1);
+		expect(withShuffledOptions(order, 1)).toBe(order);
+		expect(q.options.map((o) => o.id).join('')).toBe('abcdefgh');
+	});
+
+	it('splits inline code', () => {
+		expect(codeSpans('A host prints this `ss -tan` listing.')).toEqual([
+			{ code: false, text: 'A host prints this ' },
+			{ code: true, text: 'ss -tan' },
+			{ code: false, text: ' listing.' }
+		]);
+		expect(codeSpans('plain')).toEqual([{ code: false, text: 'plain' }]);
+	});
+});
