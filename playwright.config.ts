@@ -16,19 +16,22 @@ const launchOptions = existsSync(systemChromium)
 		}
 	: {};
 
+// Another port lets a second checkout run its suite beside this one.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
 	reporter: [['list']],
-	use: { baseURL: 'http://127.0.0.1:4173', locale: 'zh-CN', launchOptions, trace: 'retain-on-failure' },
+	use: { baseURL: `http://127.0.0.1:${port}`, locale: 'zh-CN', launchOptions, trace: 'retain-on-failure' },
 	projects: [
 		{ name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 360, height: 740 } } }
 	],
 	webServer: {
-		command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-		url: 'http://127.0.0.1:4173',
+		command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		url: `http://127.0.0.1:${port}`,
 		reuseExistingServer: !process.env.CI
 	}
 });

@@ -17,6 +17,7 @@ async function storedReviews(page: Page): Promise<{ kind: string; rating?: numbe
 }
 
 test('a full flashcard session on a phone, kept across a reload', async ({ page }) => {
+	test.setTimeout(90_000);
 	await page.goto('/study');
 	await waitForProgress(page);
 	await expect(page.getByTestId('study-plan')).toHaveText('今天：0 张到期复习，10 张新卡片');
@@ -24,9 +25,14 @@ test('a full flashcard session on a phone, kept across a reload', async ({ page 
 
 	let ratings = 0;
 	const grades = ['良好', '重来', '简单', '困难'];
-	while (!(await page.getByRole('heading', { name: '本轮完成！' }).isVisible())) {
+	const reveal = page.getByRole('button', { name: /显示答案/ });
+	const done = page.getByRole('heading', { name: '本轮完成！' });
+	for (;;) {
+		// Wait for the next card or the end of the session, whichever the last rating led to.
+		await expect(reveal.or(done)).toBeVisible();
+		if (await done.isVisible()) break;
 		await expectNoHorizontalScroll(page);
-		await page.getByRole('button', { name: /显示答案/ }).click();
+		await reveal.click();
 		// Each rating button shows the interval it would schedule.
 		await expect(page.getByRole('button', { name: /良好/ })).toContainText(/\d+(m|h|d|mo|y)/);
 		await page.getByRole('button', { name: new RegExp(grades[ratings % grades.length]!) }).click();
