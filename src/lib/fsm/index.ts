@@ -5,3 +5,8 @@ export * from './machine';
 export * from './simulate';
 export * from './scenarios';
 export * from './roles';
+export * from './layout';
+export * from './presets';
+export * from './predict';
+export * from './builder';
+export * from './links';

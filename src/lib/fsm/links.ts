@@ -1,0 +1,39 @@
+import { isCondition, isEvent } from './events';
+import { machine } from './machine';
+import { isState, type State } from './states';
+import type { Transition } from './transitions';
+
+/** What a question says about itself that tells where to see it move (a structural slice of the quiz's Question). */
+export interface AboutQuestion {
+	family: string;
+	fsm?: { from: State; event: string; cond?: string };
+	subject?: Record<string, string | number>;
+}
+
+export type SeeItLink = `/fsm?${string}` | `/simulate?${string}`;
+
+/**
+ * Where a question's explanation can send the learner: the transition on the diagram for questions
+ * about a row of the table, the arrow for "which event", the state for questions about a state, the
+ * scenario in the simulator for orderings. Undefined for questions with nothing to show moving.
+ */
+export function seeItMove(q: AboutQuestion): SeeItLink | undefined {
+	if (q.fsm) {
+		const cond = q.fsm.cond ? `&cond=${q.fsm.cond}` : '';
+		return `/fsm?state=${q.fsm.from}&event=${q.fsm.event}${cond}`;
+	}
+	const [kind, a, b] = q.family.split(':');
+	if (kind === 'pair' && a && b && isState(a) && isState(b)) return `/fsm?state=${a}&to=${b}`;
+	if ((kind === 'state' || kind === 'diag') && a && isState(a)) return `/fsm?state=${a}`;
+	const scenario = q.subject?.scenario;
+	if (typeof scenario === 'string') return `/simulate?scenario=${scenario}`;
+	return undefined;
+}
+
+/** The transition a diagram link names (state + event [+ cond]), if the machine has it. */
+export function linkedTransition(state: State, event: string | null, cond: string | null): Transition | undefined {
+	if (!event || !isEvent(event)) return undefined;
+	const rows = machine.outcomes(state, event);
+	if (cond && isCondition(cond)) return rows.find((t) => t.cond === cond);
+	return rows.length === 1 ? rows[0] : undefined;
+}
