@@ -11,3 +11,5 @@ export * from './challenge';
 export * from './facts';
 export * from './achievements';
 export * from './summary';
+export * from './rounds';
+export * from './celebrations';

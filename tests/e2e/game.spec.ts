@@ -1,0 +1,333 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoHorizontalScroll, seriousViolations, useLanguage, waitForProgress } from './util';
+
+interface StoredReview {
+	at: number;
+	kind: string;
+	itemId: string;
+	questionId?: string;
+	correct?: boolean;
+	durationMs: number;
+	session?: string;
+	answer?: string[];
+}
+
+/** The review log, read straight from IndexedDB. */
+async function storedReviews(page: Page): Promise<StoredReview[]> {
+	return page.evaluate(
+		() =>
+			new Promise((resolve, reject) => {
+				const open = indexedDB.open('tcp-quest');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const get = open.result.transaction('reviews').objectStore('reviews').getAll();
+					get.onsuccess = () => {
+						resolve(get.result);
+						open.result.close();
+					};
+				};
+			})
+	);
+}
+
+/** Every question's right option ids, by question id. */
+async function answerKey(page: Page): Promise<Map<string, string[]>> {
+	const list = await page.evaluate(async () => {
+		const bank = (await (await fetch('/data/bank.json')).json()) as { questions: { id: string; answer: string[] }[] };
+		return bank.questions.map((q) => [q.id, q.answer] as const);
+	});
+	return new Map(list.map(([id, answer]) => [id, [...answer]]));
+}
+
+/** Pick the right options of the question on screen, or one wrong option. */
+async function pick(page: Page, key: Map<string, string[]>, right: boolean) {
+	const id = await page.locator('[data-question]').getAttribute('data-question');
+	const answer = key.get(id ?? '');
+	expect(answer, `question ${id} is in the bank`).toBeDefined();
+	const values = await page.locator('[data-question] input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+	const targets = right ? answer! : [values.find((v) => !answer!.includes(v))!];
+	for (const v of targets) await page.locator(`[data-question] label:has(input[value=${JSON.stringify(v)}])`).click();
+}
+
+/** Answer and go on: right or wrong, by tapping. */
+async function play(page: Page, key: Map<string, string[]>, right: boolean, lang: 'zh' | 'en' = 'zh') {
+	await pick(page, key, right);
+	await page.getByRole('button', { name: lang === 'zh' ? '提交' : 'Submit' }).click();
+	await expect(page.getByTestId('verdict')).toContainText(right ? (lang === 'zh' ? '答对了' : 'Right') : lang === 'zh' ? '答错了' : 'Not quite');
+}
+
+const nextButton = (page: Page) => page.getByRole('button', { name: /下一题|查看成绩|Next question|See the results/ });
+
+/** The game panel's figures, as text. */
+async function gameFigures(page: Page) {
+	await page.goto('/');
+	await waitForProgress(page);
+	await expect(page.getByTestId('game-panel')).toBeVisible();
+	const text = (id: string) => page.getByTestId(id).textContent();
+	return {
+		xp: await text('xp'),
+		level: await text('level'),
+		streak: await text('streak'),
+		goal: await text('goal'),
+		average: await text('average'),
+		quests: (await page.getByTestId('quests').innerText()).replace(/\s+/g, ' '),
+		achievements: await page.locator('#achievements summary').textContent()
+	};
+}
+
+test('a challenge round played to the end, with a time-out, a personal best and every answer in the log', async ({ page }) => {
+	await page.clock.install();
+	await page.goto('/challenge');
+	await waitForProgress(page);
+	const key = await answerKey(page);
+	await expect(page.getByTestId('best-mixed')).toHaveText('还没玩过');
+	await page.getByRole('button', { name: '开始挑战' }).click();
+
+	// The countdown shows the seconds left; lives and score start full and empty.
+	await expect(page.getByTestId('countdown')).toHaveText(/20 秒/);
+	await expect(page.getByTestId('lives')).toHaveAttribute('aria-label', '还剩 3 条命（共 3 条）');
+	await expectNoHorizontalScroll(page);
+
+	// 1: right at once.
+	await play(page, key, true);
+	const first = Number(await page.getByTestId('score').textContent());
+	expect(first).toBeGreaterThanOrEqual(95);
+	expect(first).toBeLessThanOrEqual(100);
+	await nextButton(page).click();
+
+	// 2: the clock runs out.
+	await page.clock.fastForward(21_000);
+	await expect(page.getByTestId('verdict')).toContainText('时间到');
+	await expect(page.getByTestId('lives')).toHaveAttribute('aria-label', '还剩 2 条命（共 3 条）');
+	await nextButton(page).click();
+
+	// Then wrong until the lives run out.
+	let questions = 2;
+	while (!(await page.getByTestId('challenge-end').isVisible())) {
+		await play(page, key, false);
+		questions++;
+		await nextButton(page).click();
+		expect(questions).toBeLessThanOrEqual(10);
+	}
+	expect(questions).toBe(4);
+	await expect(page.getByRole('heading', { name: '挑战结束' })).toBeFocused();
+	await expect(page.getByTestId('final-score')).toHaveText(String(first));
+	await expect(page.getByTestId('new-best')).toHaveText(/新纪录！/);
+	await expect(page.getByTestId('personal-best')).toHaveText('这是你在这个范围的第一个成绩。');
+	await expectNoHorizontalScroll(page);
+
+	// The log holds every answer, the time-out included, under one challenge session.
+	const log = (await storedReviews(page)).sort((a, b) => a.at - b.at);
+	expect(log).toHaveLength(4);
+	expect(log.every((r) => r.kind === 'challenge' && /^challenge:mixed:[0-9a-f-]{36}$/.test(r.session ?? ''))).toBe(true);
+	expect(new Set(log.map((r) => r.session)).size).toBe(1);
+	expect(log.map((r) => r.correct)).toEqual([true, false, false, false]);
+	expect(log[1]!.durationMs).toBeGreaterThanOrEqual(20_000);
+
+	// A worse round: no new best, and the best stays.
+	await page.getByRole('button', { name: '再来一轮' }).click();
+	for (let i = 0; i < 3; i++) {
+		await play(page, key, false);
+		await nextButton(page).click();
+	}
+	await expect(page.getByTestId('final-score')).toHaveText('0');
+	await expect(page.getByTestId('new-best')).toHaveCount(0);
+	await expect(page.getByTestId('personal-best')).toHaveText(`你在这个范围的最高分：${first}`);
+
+	// The best comes back from the log after a reload.
+	await page.reload();
+	await waitForProgress(page);
+	await expect(page.getByTestId('best-mixed')).toHaveText(`最高分 ${first}`);
+});
+
+test('keyboard: 1–9 pick, Enter submits and moves on', async ({ page }) => {
+	await page.goto('/challenge');
+	await waitForProgress(page);
+	await page.getByRole('button', { name: '开始挑战' }).click();
+	await expect(page.locator('#prompt')).toBeFocused();
+	await page.keyboard.press('1');
+	await expect(page.locator('[data-question] input').first()).toBeChecked();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('verdict')).toBeVisible();
+	await expect(nextButton(page)).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('verdict')).toHaveCount(0);
+	await expect(page.getByText('第 2 / 10 题', { exact: true })).toBeVisible();
+	expect(await storedReviews(page)).toHaveLength(1);
+});
+
+test('under reduced motion the countdown is a number alone, and celebrations have no confetti', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto('/challenge');
+	await waitForProgress(page);
+	const key = await answerKey(page);
+	await page.getByRole('button', { name: '开始挑战' }).click();
+	await expect(page.getByTestId('countdown')).toHaveText(/\d+ 秒/);
+	await expect(page.locator('.timer .track')).toBeHidden();
+	await play(page, key, true);
+	await expect(page.getByTestId('celebration').filter({ hasText: 'SYN 已发出' })).toBeVisible();
+	await expect(page.locator('.confetti')).toHaveCSS('display', 'none');
+});
+
+test('after a flashcard session the home page shows XP, the streak and an achievement, after a reload too', async ({ page }) => {
+	await page.goto('/');
+	await waitForProgress(page);
+	await expect(page.getByTestId('game-panel')).toHaveCount(0);
+
+	await page.goto('/study');
+	await waitForProgress(page);
+	await page.getByRole('button', { name: '开始复习' }).click();
+	for (let i = 0; i < 10; i++) {
+		await page.getByRole('button', { name: /显示答案/ }).click();
+		await page.getByRole('button', { name: /良好/ }).click();
+		// The first review earns "SYN sent": a celebration that does not get in the way.
+		if (i === 0) await expect(page.getByTestId('celebration').filter({ hasText: '获得成就：SYN 已发出' })).toBeVisible();
+	}
+	await expect(page.getByRole('heading', { name: '本轮完成！' })).toBeVisible();
+
+	for (const pass of ['after the session', 'after a reload']) {
+		if (pass === 'after a reload') await page.reload();
+		else await page.goto('/');
+		await waitForProgress(page);
+		await expect(page.getByTestId('game-panel'), pass).toBeVisible();
+		expect(Number(await page.getByTestId('xp').textContent()), pass).toBeGreaterThan(0);
+		await expect(page.getByTestId('streak'), pass).toHaveText('1');
+		await expect(page.getByTestId('level'), pass).toHaveText('1');
+		await expect(page.getByTestId('quests').getByRole('listitem'), pass).toHaveCount(3);
+		// Ten right in a row earned "Cumulative ACK" as well: the latest is shown, SYN sent in the list.
+		await expect(page.getByTestId('achievements'), pass).toContainText('最近获得');
+		await page.locator('#achievements summary').click();
+		await expect(page.locator('#achievements summary'), pass).toContainText(/已获得 [1-9]\d* \//);
+		await expect(page.locator('#achievements li.earned').filter({ hasText: 'SYN 已发出' }), pass).toHaveCount(1);
+		await expectNoHorizontalScroll(page);
+	}
+});
+
+test('rebuilding the game from an imported backup gives the same numbers', async ({ page }) => {
+	await page.goto('/settings');
+	await waitForProgress(page);
+	// Three days of flashcards, the last one today, and a challenge round: a streak of three.
+	await page.evaluate(async () => {
+		const bank = (await (await fetch('/data/bank.json')).json()) as { questions: { kind: string; family: string; id: string }[] };
+		const cards = bank.questions.filter((q) => q.kind === 'flashcard').slice(0, 15);
+		const now = Date.now();
+		const records = cards.map((q, i) => ({
+			id: crypto.randomUUID(),
+			itemId: q.family,
+			questionId: q.id,
+			kind: 'flashcard',
+			rating: 3,
+			durationMs: 4000,
+			at: now - Math.floor(i / 5) * 86_400_000 - (i % 5) * 10_000,
+			appVersion: 'test'
+		}));
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open('tcp-quest');
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		await new Promise<void>((resolve, reject) => {
+			const tx = db.transaction('reviews', 'readwrite');
+			for (const r of records) tx.objectStore('reviews').add(r);
+			tx.oncomplete = () => resolve();
+			tx.onerror = () => reject(tx.error);
+		});
+		db.close();
+	});
+	await page.goto('/challenge');
+	await waitForProgress(page);
+	const key = await answerKey(page);
+	await page.getByRole('button', { name: '开始挑战' }).click();
+	await play(page, key, true);
+	await nextButton(page).click();
+	for (let i = 0; i < 3; i++) {
+		await play(page, key, false);
+		await nextButton(page).click();
+	}
+	const best = await page.getByTestId('final-score').textContent();
+
+	const before = await gameFigures(page);
+	expect(before.streak).toBe('3');
+	expect(Number(before.xp)).toBeGreaterThan(30);
+
+	await page.goto('/settings');
+	await waitForProgress(page);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出进度' }).click()]);
+	const file = await readFile(await download.path(), 'utf8');
+	await page.getByRole('button', { name: '重置进度…' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: '删除全部进度' }).click();
+	await expect(page.getByText('进度已重置')).toBeVisible();
+	await page.goto('/');
+	await waitForProgress(page);
+	await expect(page.getByTestId('game-panel')).toHaveCount(0);
+
+	await page.goto('/settings');
+	await waitForProgress(page);
+	await page.getByLabel('导入进度').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+	await expect(page.getByTestId('import-report')).toContainText('新增 19 条记录');
+	expect(await gameFigures(page)).toEqual(before);
+	await page.goto('/challenge');
+	await waitForProgress(page);
+	await expect(page.getByTestId('best-mixed')).toHaveText(`最高分 ${best}`);
+});
+
+test('the daily goal setting applies from today', async ({ page }) => {
+	await page.goto('/study');
+	await waitForProgress(page);
+	await page.getByRole('button', { name: '开始复习' }).click();
+	await page.getByRole('button', { name: /显示答案/ }).click();
+	await page.getByRole('button', { name: /良好/ }).click();
+	await page.goto('/');
+	await waitForProgress(page);
+	await expect(page.getByTestId('goal')).toHaveText('2 / 50 XP');
+
+	await page.goto('/settings');
+	await waitForProgress(page);
+	await page.getByRole('radio', { name: /认真/ }).check();
+	await expect(page.getByRole('region', { name: '游戏' }).getByRole('status')).toHaveText(/已保存/);
+	await page.getByRole('checkbox', { name: /音效/ }).check();
+	await expect(page.getByRole('checkbox', { name: /振动/ })).toBeChecked();
+	await page.goto('/');
+	await waitForProgress(page);
+	await expect(page.getByTestId('goal')).toHaveText('2 / 100 XP');
+	await page.goto('/settings');
+	await waitForProgress(page);
+	await expect(page.getByRole('radio', { name: /认真/ })).toBeChecked();
+	await expect(page.getByRole('checkbox', { name: /音效/ })).toBeChecked();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	for (const lang of ['zh', 'en'] as const) {
+		test(`challenge and the game panel have no serious axe violations (${scheme}, ${lang})`, async ({ page }) => {
+			test.setTimeout(90_000);
+			await page.emulateMedia({ colorScheme: scheme });
+			await useLanguage(page, lang);
+			await page.goto('/challenge');
+			await waitForProgress(page);
+			const key = await answerKey(page);
+			expect(await seriousViolations(page), 'challenge start').toEqual([]);
+			await page.getByRole('button', { name: lang === 'zh' ? '开始挑战' : 'Start the challenge' }).click();
+			expect(await seriousViolations(page), 'question').toEqual([]);
+			await play(page, key, true, lang);
+			expect(await seriousViolations(page), 'feedback').toEqual([]);
+			await nextButton(page).click();
+			for (let i = 0; i < 3; i++) {
+				await play(page, key, false, lang);
+				await nextButton(page).click();
+			}
+			await expect(page.getByTestId('challenge-end')).toBeVisible();
+			expect(await seriousViolations(page), 'end').toEqual([]);
+
+			await page.goto('/');
+			await waitForProgress(page);
+			await expect(page.getByTestId('game-panel')).toBeVisible();
+			await page.locator('#achievements summary').click();
+			expect(await seriousViolations(page), 'home with the game panel').toEqual([]);
+			await expectNoHorizontalScroll(page);
+			await page.goto('/settings');
+			await waitForProgress(page);
+			expect(await seriousViolations(page), 'settings').toEqual([]);
+		});
+	}
+}
