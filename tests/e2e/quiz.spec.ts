@@ -245,3 +245,35 @@ for (const scheme of ['light', 'dark'] as const) {
 		});
 	}
 }
+
+test('links both ways: "quiz me on this state" asks about that state, and each explanation leads back to the diagram', async ({ page }) => {
+	await useLanguage(page, 'en');
+	await page.goto('/fsm?state=CLOSING');
+	await waitForProgress(page);
+	await page.getByRole('link', { name: 'Quiz me on this state' }).click();
+	await expect(page).toHaveURL(/\/quiz\?state=CLOSING$/);
+	await waitForProgress(page);
+	await expect(page.getByTestId('quiz-state')).toContainText('Only questions about CLOSING');
+	// Fewer questions are about one state than the whole bank: the pool says how many.
+	const pool = (await page.getByTestId('quiz-pool').textContent()) ?? '';
+	const families = Number(/(\d+)/.exec(pool)?.[1]);
+	expect(families).toBeGreaterThanOrEqual(2);
+	expect(families).toBeLessThan(40);
+	await startQuiz(page, 5, 'en');
+	await answerBlindly(page, 'en');
+	const link = page.locator('.explanation a.see-it');
+	await expect(link).toHaveAttribute('href', /\/(fsm|simulate)\?/);
+	const href = (await link.getAttribute('href')) ?? '';
+	if (href.startsWith('/fsm')) expect(href).toMatch(/CLOSING|FIN_WAIT_1|TIME_WAIT/);
+	await link.click();
+	await waitForProgress(page);
+	await expect(page.getByTestId(href.startsWith('/fsm') ? /state-card|transition-card/ : 'scenario').first()).toBeVisible();
+
+	// Clearing the state goes back to the whole bank.
+	await page.goto('/quiz?state=CLOSING');
+	await waitForProgress(page);
+	await page.getByRole('button', { name: 'All states' }).click();
+	await expect(page.getByTestId('quiz-state')).toHaveCount(0);
+	const all = Number(/(\d+)/.exec((await page.getByTestId('quiz-pool').textContent()) ?? '')?.[1]);
+	expect(all).toBeGreaterThan(families);
+});

@@ -185,9 +185,9 @@ describe('planning helpers', () => {
 			['fam:a1', state(T0 - 1)],
 			['fam:b1', state(T0 + 1)]
 		]);
-		expect(quizPool(catalog, schedule, T0, 't1')).toEqual({ families: 2, due: 1, unseen: 1 });
+		expect(quizPool(catalog, schedule, T0, { topic: 't1' })).toEqual({ families: 2, due: 1, unseen: 1 });
 		expect(quizPool(catalog, schedule, T0)).toEqual({ families: 3, due: 1, unseen: 1 });
-		expect(quizPool(catalog, schedule, T0, 't3')).toEqual({ families: 0, due: 0, unseen: 0 });
+		expect(quizPool(catalog, schedule, T0, { topic: 't3' })).toEqual({ families: 0, due: 0, unseen: 0 });
 	});
 
 	it('offers only topics that have quiz questions', () => {

@@ -40,6 +40,8 @@ export const COMBO = Object.freeze({ every: 5, maxBonus: 3 });
 /** The question kind, from the question id's prefix (`next_state:…`), else from the review kind. */
 export function questionKindOf(r: Review): QuestionKind | undefined {
 	const prefix = r.questionId?.split(':', 1)[0];
+	// The simulator's predict step asks which state a side enters next: the same skill as next_state.
+	if (prefix === 'predict') return 'next_state';
 	if (prefix && (QUESTION_KINDS as readonly string[]).includes(prefix)) return prefix as QuestionKind;
 	return r.kind === 'flashcard' ? 'flashcard' : undefined;
 }

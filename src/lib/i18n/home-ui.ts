@@ -17,5 +17,12 @@ export const HOME_UI = {
 	studyDone: text('今天的卡片已完成 — 再练一会儿', 'All caught up — practise more'),
 	quiz: text('做个测验', 'Take a quiz'),
 	mastery: text('掌握程度', 'mastery'),
-	loading: text('正在读取你的进度…', 'Reading your progress…')
+	loading: text('正在读取你的进度…', 'Reading your progress…'),
+	explore: text('更多玩法', 'Explore'),
+	exploreDiagram: text('状态图', 'State diagram'),
+	exploreDiagramHint: text('点开每个状态，看它怎么进、怎么出', 'Tap any state: how you get in, how you get out'),
+	exploreSimulator: text('双机模拟器', 'Two-host simulator'),
+	exploreSimulatorHint: text('看报文一来一回，并预测下一步', 'Watch segments fly and predict the next step'),
+	exploreChallenge: text('限时挑战', 'Timed challenge'),
+	exploreChallengeHint: text('三条命，答得准比答得快更重要', 'Three lives; being right beats being fast')
 };

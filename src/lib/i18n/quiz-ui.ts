@@ -9,6 +9,8 @@ export const QUIZ_UI = {
 	setup: text('开始一次测验', 'Start a quiz'),
 	topic: text('主题', 'Topic'),
 	mixed: text('混合（全部主题）', 'Mixed (all topics)'),
+	onlyState: (state: string) => text(`只出关于 ${state} 的题`, `Only questions about ${state}`),
+	allStates: text('改为全部状态', 'All states'),
 	size: text('题目数量', 'Number of questions'),
 	sizeOption: (n: number) => text(`${n} 题`, `${n}`),
 	pool: (families: number, due: number, unseen: number) =>
@@ -53,6 +55,8 @@ export const QUIZ_UI = {
 	rightAnswers: text('正确答案（全部）', 'Right answers (all of them)'),
 	rightOrder: text('正确顺序', 'Right order'),
 	explanation: text('解析', 'Explanation'),
+	seeOnDiagram: text('在状态图上看它怎么走', 'See it on the state diagram'),
+	seeInSimulator: text('在模拟器里一步步看', 'Watch it step by step in the simulator'),
 	markRight: text('正确答案', 'right answer'),
 	markChosenRight: text('你选对了', 'your choice, right'),
 	markMissed: text('漏选的正确答案', 'right answer you missed'),

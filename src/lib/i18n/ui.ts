@@ -29,6 +29,7 @@ export const NAV = {
 	home: text('首页', 'Home'),
 	study: text('卡片', 'Cards'),
 	quiz: text('测验', 'Quiz'),
+	diagram: text('状态图', 'Diagram'),
 	settings: text('设置', 'Settings')
 };
 

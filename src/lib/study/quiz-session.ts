@@ -3,7 +3,7 @@ import type { Option, Question } from '../quiz/types';
 import type { ItemState } from '../srs';
 import type { Catalog } from './catalog';
 import { isCorrect } from './grading';
-import { requeue } from './sessions';
+import { quizFamiliesIn, requeue, type QuizScope } from './sessions';
 
 /** How many questions a quiz can have. */
 export const QUIZ_SIZES = [5, 10, 20] as const;
@@ -44,8 +44,8 @@ export interface QuizPool {
 	unseen: number;
 }
 
-export function quizPool(catalog: Catalog, schedule: Schedule, now: number, topic?: string): QuizPool {
-	const families = catalog.quizFamilies.filter((f) => !topic || catalog.topicOfFamily.get(f) === topic);
+export function quizPool(catalog: Catalog, schedule: Schedule, now: number, scope: QuizScope = {}): QuizPool {
+	const families = quizFamiliesIn(catalog, scope);
 	let due = 0;
 	let unseen = 0;
 	for (const f of families) {

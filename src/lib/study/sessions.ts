@@ -1,4 +1,6 @@
+import type { State } from '../fsm';
 import { randomFor, shuffle } from '../quiz/random';
+import { statesOfFamily } from '../quiz/scope';
 import type { Question } from '../quiz/types';
 import { dueQueue, type ItemState } from '../srs';
 import type { Catalog } from './catalog';
@@ -26,13 +28,25 @@ export function planCram(catalog: Catalog, seed: number, topic?: string, size = 
 	return shuffle(pool, randomFor(seed, 'cram')).slice(0, size);
 }
 
+/** What a quiz draws from: everything, one topic, or the questions about one state of the machine. */
+export interface QuizScope {
+	topic?: string;
+	state?: State;
+}
+
+export function quizFamiliesIn(catalog: Catalog, { topic, state }: QuizScope): string[] {
+	return catalog.quizFamilies.filter(
+		(f) => (!topic || catalog.topicOfFamily.get(f) === topic) && (!state || statesOfFamily(f).includes(state))
+	);
+}
+
 /**
  * A quiz: due families first (most overdue first), then families never seen, then the rest,
  * one question per family, chosen with the session's seed.
  */
-export function planQuiz(catalog: Catalog, schedule: Schedule, now: number, seed: number, size: number, topic?: string): Question[] {
+export function planQuiz(catalog: Catalog, schedule: Schedule, now: number, seed: number, size: number, scope: QuizScope = {}): Question[] {
 	const random = randomFor(seed, 'quiz');
-	const families = catalog.quizFamilies.filter((f) => !topic || catalog.topicOfFamily.get(f) === topic);
+	const families = quizFamiliesIn(catalog, scope);
 	const { due } = dueQueue(families, schedule, now, { newPerDay: 0, newIntroducedToday: 0 });
 	const unseen = shuffle(families.filter((f) => !schedule.has(f)), random);
 	const rest = shuffle(families.filter((f) => schedule.has(f) && !due.includes(f)), random);

@@ -17,6 +17,7 @@ describe('XP per review', () => {
 	it('takes the kind from the question id prefix', () => {
 		expect(questionKindOf(quiz(T, 'order_steps:active_close:segments'))).toBe('order_steps');
 		expect(questionKindOf(quiz(T, 'ss_diagnosis:SYN_RECEIVED:1', true, { kind: 'challenge' }))).toBe('ss_diagnosis');
+		expect(questionKindOf(quiz(T, 'predict:simultaneous_close:2', true, { kind: 'predict' }))).toBe('next_state');
 		expect(questionKindOf(card(T, 'state:CLOSING', 3))).toBe('flashcard');
 		expect(questionKindOf(quiz(T, 'mystery:thing'))).toBeUndefined();
 	});
