@@ -73,3 +73,10 @@ export function resolveSource(id: string): Source | string {
 	if (other) return { id, ...other };
 	return `unknown source "${id}"; use rfcNNNN[:section], sysctl:NAME or one of ${Object.keys(OTHER).join(', ')}`;
 }
+
+/** A link to the RFC section a label cites, e.g. "RFC 9293 §3.10.7.4" → rfc-editor.org. */
+export function rfcUrl(label: string): string | undefined {
+	const m = /RFC (\d+)(?: §([\d.]+\d))?/.exec(label);
+	if (!m) return undefined;
+	return `https://www.rfc-editor.org/rfc/rfc${m[1]}${m[2] ? `#section-${m[2]}` : ''}`;
+}
