@@ -1,21 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PRESETS, SCENARIOS, simulate, TRANSITIONS } from '../../src/lib/fsm';
-import { expectNoHorizontalScroll, seriousViolations, useLanguage, waitForProgress } from './util';
-
-/** Records in the review log, read straight from IndexedDB. */
-async function storedReviews(page: Page): Promise<Record<string, unknown>[]> {
-	return page.evaluate(
-		() =>
-			new Promise((resolve, reject) => {
-				const open = indexedDB.open('tcp-quest');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const get = open.result.transaction('reviews').objectStore('reviews').getAll();
-					get.onsuccess = () => resolve(get.result);
-				};
-			})
-	);
-}
+import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
 
 /** Choosing a preset scrolls the diagram into view (smoothly): wait until the page stands still. */
 async function settled(page: Page) {
@@ -273,6 +258,8 @@ test('both pages work offline, straight from the precache, and take query parame
 for (const scheme of ['light', 'dark'] as const) {
 	for (const lang of ['zh', 'en'] as const) {
 		test(`diagram and simulator have no serious axe violations (${scheme}, ${lang})`, async ({ page }) => {
+			// Five axe passes over large SVGs: more than the default 30 s on a busy 2-core machine.
+			test.setTimeout(90_000);
 			await page.emulateMedia({ colorScheme: scheme });
 			await useLanguage(page, lang);
 			await page.goto('/fsm');

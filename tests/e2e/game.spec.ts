@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoHorizontalScroll, seriousViolations, useLanguage, waitForProgress } from './util';
+import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
 
 interface StoredReview {
 	at: number;
@@ -11,24 +11,6 @@ interface StoredReview {
 	durationMs: number;
 	session?: string;
 	answer?: string[];
-}
-
-/** The review log, read straight from IndexedDB. */
-async function storedReviews(page: Page): Promise<StoredReview[]> {
-	return page.evaluate(
-		() =>
-			new Promise((resolve, reject) => {
-				const open = indexedDB.open('tcp-quest');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const get = open.result.transaction('reviews').objectStore('reviews').getAll();
-					get.onsuccess = () => {
-						resolve(get.result);
-						open.result.close();
-					};
-				};
-			})
-	);
 }
 
 /** Every question's right option ids, by question id. */
@@ -118,7 +100,7 @@ test('a challenge round played to the end, with a time-out, a personal best and 
 	await expectNoHorizontalScroll(page);
 
 	// The log holds every answer, the time-out included, under one challenge session.
-	const log = (await storedReviews(page)).sort((a, b) => a.at - b.at);
+	const log = (await storedReviews<StoredReview>(page)).sort((a, b) => a.at - b.at);
 	expect(log).toHaveLength(4);
 	expect(log.every((r) => r.kind === 'challenge' && /^challenge:mixed:[0-9a-f-]{36}$/.test(r.session ?? ''))).toBe(true);
 	expect(new Set(log.map((r) => r.session)).size).toBe(1);
@@ -154,7 +136,7 @@ test('keyboard: 1–9 pick, Enter submits and moves on', async ({ page }) => {
 	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('verdict')).toHaveCount(0);
 	await expect(page.getByText('第 2 / 10 题', { exact: true })).toBeVisible();
-	expect(await storedReviews(page)).toHaveLength(1);
+	expect(await storedReviews<StoredReview>(page)).toHaveLength(1);
 });
 
 test('under reduced motion the countdown is a number alone, and celebrations have no confetti', async ({ page }) => {

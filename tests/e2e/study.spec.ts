@@ -1,19 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoHorizontalScroll, seriousViolations, useLanguage, waitForProgress } from './util';
+import { expect, test } from '@playwright/test';
+import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
 
-/** Records in the review log, read straight from IndexedDB. */
-async function storedReviews(page: Page): Promise<{ kind: string; rating?: number; itemId: string; undoes?: string }[]> {
-	return page.evaluate(
-		() =>
-			new Promise((resolve, reject) => {
-				const open = indexedDB.open('tcp-quest');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const get = open.result.transaction('reviews').objectStore('reviews').getAll();
-					get.onsuccess = () => resolve(get.result);
-				};
-			})
-	);
+interface StudyReview {
+	kind: string;
+	rating?: number;
+	itemId: string;
+	undoes?: string;
 }
 
 test('a full flashcard session on a phone, kept across a reload', async ({ page }) => {
@@ -45,7 +37,7 @@ test('a full flashcard session on a phone, kept across a reload', async ({ page 
 
 	await page.reload();
 	await waitForProgress(page);
-	expect((await storedReviews(page)).filter((r) => r.kind === 'flashcard')).toHaveLength(ratings);
+	expect((await storedReviews<StudyReview>(page)).filter((r) => r.kind === 'flashcard')).toHaveLength(ratings);
 	await page.goto('/');
 	await waitForProgress(page);
 	await expect(page.getByTestId('new-count')).toHaveText('0');
@@ -61,12 +53,12 @@ test('keyboard: Space reveals, 1–4 rate, Z undoes and restores the schedule', 
 	const goodBefore = (await page.locator('#rate-3 .interval').textContent()) ?? '';
 	await page.keyboard.press('3');
 	await expect(page.locator('#front')).not.toHaveText(first);
-	expect(await storedReviews(page)).toHaveLength(1);
+	expect(await storedReviews<StudyReview>(page)).toHaveLength(1);
 
 	await page.keyboard.press('z');
 	await expect(page.getByRole('status')).toHaveText('已撤销上一次评分。');
 	await expect(page.locator('#front')).toHaveText(first);
-	const log = await storedReviews(page);
+	const log = await storedReviews<StudyReview>(page);
 	expect(log.map((r) => r.kind)).toEqual(['flashcard', 'undo']);
 	// The schedule is back where it was: the card is new again, with the same intervals.
 	await page.keyboard.press('Space');

@@ -22,3 +22,22 @@ export async function waitForProgress(page: Page) {
 export async function useLanguage(page: Page, lang: 'zh' | 'en') {
 	await page.addInitScript((l) => localStorage.setItem('tcp-quest:lang', l), lang);
 }
+
+/** The review log, read straight from IndexedDB (closing the connection, so it never blocks an upgrade). */
+export async function storedReviews<T = Record<string, unknown>>(page: Page): Promise<T[]> {
+	return page.evaluate(
+		() =>
+			new Promise<T[]>((resolve, reject) => {
+				const open = indexedDB.open('tcp-quest');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const get = open.result.transaction('reviews').objectStore('reviews').getAll();
+					get.onsuccess = () => {
+						resolve(get.result as T[]);
+						open.result.close();
+					};
+					get.onerror = () => reject(get.error);
+				};
+			})
+	);
+}
