@@ -13,3 +13,5 @@ export * from './achievements';
 export * from './summary';
 export * from './rounds';
 export * from './celebrations';
+export * from './stats';
+export * from './calendar';

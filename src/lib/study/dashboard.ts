@@ -6,6 +6,17 @@ import { planFlashcards } from './sessions';
 /** Days of stability at which an item counts as fully known. */
 export const MASTERED_STABILITY_DAYS = 21;
 
+/** Mastery of a set of families, 0–1: the average of stability / 21 days, capped at 1 (0 if none). */
+export function meanMastery(schedule: ReadonlyMap<string, ItemState>, families: readonly string[]): number {
+	const sum = families.reduce((acc, f) => acc + Math.min(1, (schedule.get(f)?.card.stability ?? 0) / MASTERED_STABILITY_DAYS), 0);
+	return families.length ? sum / families.length : 0;
+}
+
+/** Per topic, over all its families (flashcards and quizzes together). */
+export function topicMastery(catalog: Catalog, schedule: ReadonlyMap<string, ItemState>): Map<string, number> {
+	return new Map([...catalog.familiesByTopic].map(([topic, families]) => [topic, meanMastery(schedule, families)]));
+}
+
 export interface Dashboard {
 	dueFlashcards: number;
 	newAvailable: number;
@@ -16,19 +27,19 @@ export interface Dashboard {
 	mastery: Map<string, number>;
 }
 
-export function dashboard(catalog: Catalog, schedule: ReadonlyMap<string, ItemState>, log: readonly Review[], now: number, newPerDay: number): Dashboard {
+/**
+ * `log` needs only to cover today; `introducedToday` (see newIntroducedOn) saves a pass over the
+ * whole log when the caller already knows it, e.g. from the schedule's first-review times.
+ */
+export function dashboard(catalog: Catalog, schedule: ReadonlyMap<string, ItemState>, log: readonly Review[], now: number, newPerDay: number, introducedToday?: number): Dashboard {
 	const today = localDay(now);
 	const todays = log.filter((r) => r.kind !== 'undo' && localDay(r.at) === today);
-	const plan = planFlashcards(catalog, schedule, now, newPerDay, newIntroducedOn(log, today));
+	const plan = planFlashcards(catalog, schedule, now, newPerDay, introducedToday ?? newIntroducedOn(log, today));
 	const dueQuiz = catalog.quizFamilies.filter((f) => {
 		const s = schedule.get(f);
 		return s && s.card.due.getTime() <= now;
 	}).length;
-	const mastery = new Map<string, number>();
-	for (const [topic, families] of catalog.familiesByTopic) {
-		const sum = families.reduce((acc, f) => acc + Math.min(1, (schedule.get(f)?.card.stability ?? 0) / MASTERED_STABILITY_DAYS), 0);
-		mastery.set(topic, families.length ? sum / families.length : 0);
-	}
+	const mastery = topicMastery(catalog, schedule);
 	return {
 		dueFlashcards: plan.due,
 		newAvailable: plan.fresh,

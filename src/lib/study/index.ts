@@ -5,3 +5,4 @@ export * from './sessions';
 export * from './dashboard';
 export * from './flashcard-session';
 export * from './quiz-session';
+export * from './mastery';
