@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
 
 interface StudyReview {
+	id: string;
+	at: number;
 	kind: string;
 	rating?: number;
 	itemId: string;
@@ -58,8 +60,10 @@ test('keyboard: Space reveals, 1–4 rate, Z undoes and restores the schedule', 
 	await page.keyboard.press('z');
 	await expect(page.getByRole('status')).toHaveText('已撤销上一次评分。');
 	await expect(page.locator('#front')).toHaveText(first);
-	const log = await storedReviews<StudyReview>(page);
+	// Stored by random id: put the log in time order before reading it.
+	const log = (await storedReviews<StudyReview>(page)).sort((a, b) => a.at - b.at);
 	expect(log.map((r) => r.kind)).toEqual(['flashcard', 'undo']);
+	expect(log[1]!.undoes).toBe(log[0]!.id);
 	// The schedule is back where it was: the card is new again, with the same intervals.
 	await page.keyboard.press('Space');
 	await expect(page.locator('#rate-3 .interval')).toHaveText(goodBefore);
