@@ -24,7 +24,8 @@ export default ts.config(
 			'src/lib/progress/**',
 			'src/lib/i18n/**',
 			'src/lib/study/**',
-			'src/lib/game/**'
+			'src/lib/game/**',
+			'src/lib/classroom/**'
 		],
 		rules: {
 			'no-restricted-imports': [

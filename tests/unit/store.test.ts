@@ -194,7 +194,7 @@ describe('schema upgrade', () => {
 		const db = await openProgressDB(name);
 		open.push(db);
 		expect(db.version).toBe(SCHEMA_VERSION);
-		expect([...db.objectStoreNames].sort()).toEqual(['reviews', 'settings']);
+		expect([...db.objectStoreNames].sort()).toEqual(['classResults', 'classes', 'reviews', 'settings']);
 		expect(byId(await allReviews(db))).toEqual(byId(old));
 		const indexes = db.transaction('reviews').store.indexNames;
 		expect([...indexes].sort()).toEqual(['by-at', 'by-item']);

@@ -12,3 +12,4 @@ export { appendReview, allReviews, undoLastReview, resetProgress } from './revie
 export { loadSettings, saveSettings } from './settings';
 export { exportProgress, importProgress, type ImportResult } from './backup';
 export { requestPersistence, type Persistence } from './persist';
+export { saveClass, allClasses, getClass, deleteClass, addResults, classResults, deleteResult } from './classroom';
