@@ -25,6 +25,8 @@ export const HOME_UI = {
 	exploreSimulatorHint: text('看报文一来一回，并预测下一步', 'Watch segments fly and predict the next step'),
 	exploreStats: text('学习统计', 'Your statistics'),
 	exploreStatsHint: text('热力图、正确率，以及你常混淆的状态', 'Heatmap, accuracy, and the states you mix up'),
+	exploreClassroom: text('课堂测验', 'Classroom quiz'),
+	exploreClassroomHint: text('全班同一套题，扫码交卷，无需服务器', 'One quiz for the whole class, results by QR code, no server'),
 	exploreChallenge: text('限时挑战', 'Timed challenge'),
 	exploreChallengeHint: text('三条命，答得准比答得快更重要', 'Three lives; being right beats being fast')
 };
