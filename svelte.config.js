@@ -12,7 +12,30 @@ const config = {
 			handleMissingId: 'fail'
 		},
 		// Registered by UpdatePrompt.svelte, which also offers a waiting new version to the user.
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		// Static hosts send no headers, so prerendered pages carry this as <meta http-equiv>; frame-ancestors
+		// and report-uri cannot go there. Hashes, not nonces: the pages are built once. SvelteKit adds the
+		// hash of its inline boot script itself, so no script ever needs 'unsafe-inline'.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte writes style attributes (progress bars, diagram transforms) and transition <style>s.
+				'style-src': ['self', 'unsafe-inline'],
+				// data: and blob: for images drawn on the device (QR codes); the export download is a blob: link.
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'manifest-src': ['self'],
+				'worker-src': ['self'],
+				'media-src': ['self'],
+				'object-src': ['none'],
+				'frame-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

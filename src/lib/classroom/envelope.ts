@@ -38,11 +38,17 @@ function toSymbolsOrThrow(s: string): number[] {
 const typeOf = (symbol: number | undefined): CodeType | null =>
 	(Object.keys(TYPE_SYMBOL) as CodeType[]).find((t) => toSymbolsOrThrow(TYPE_SYMBOL[t])[0] === symbol) ?? null;
 
+/** Room for the longest code with a separator after every character and whitespace around it. */
+export const MAX_TYPED = 1024;
+
 /**
  * Check a typed or scanned code: its characters, its type, its check characters. The version is
  * returned for the caller to accept or refuse; the payload is not interpreted here.
  */
 export function open(type: CodeType, typed: string): Opened {
+	// The longest code (a result with a 63-byte name) is 132 characters: anything far longer is not
+	// a code, and reading a pasted megabyte symbol by symbol would freeze the page for seconds.
+	if (typed.length > MAX_TYPED) return { ok: false, problem: 'format' };
 	const parsed = toSymbols(typed.trim());
 	if (!parsed.ok) return { ok: false, problem: 'character', bad: parsed.bad };
 	const symbols = parsed.symbols;

@@ -3,7 +3,7 @@
  * the same file twice, or a backup from another device, never duplicates or loses a review.
  */
 import { text, type Text } from '../i18n/lang';
-import { compareReviews, reviewProblem, type Review } from './review';
+import { compareReviews, MAX_TIME, quoted, reviewProblem, type Review } from './review';
 import { sanitizeSettings, type Settings } from './settings';
 
 export const BACKUP_FORMAT = 'tcp-quest-backup';
@@ -37,17 +37,59 @@ const refuse = (zh: string, en: string): ParsedBackup => ({
 });
 
 /**
+ * The largest file read, in characters: about 500,000 reviews, far beyond years of daily study, and
+ * still parsed in a couple of seconds. Past this a file is refused before any parsing.
+ */
+export const MAX_BACKUP_CHARS = 128 * 1024 * 1024;
+/** A backup nests four deep (file, reviews, record, answer); anything deeper is not one of ours. */
+export const MAX_BACKUP_DEPTH = 16;
+
+/**
+ * How deeply the JSON text nests, scanning no further than `limit` + 1 levels. Linear and cheap,
+ * so a file of 100,000 brackets is refused at once instead of being parsed into a tree that every
+ * later recursive step (cloning, storing) could overflow on.
+ */
+export function jsonDepthExceeds(json: string, limit: number): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < json.length; i++) {
+		const c = json.charCodeAt(i);
+		if (inString) {
+			if (c === 92 /* \ */) i++;
+			else if (c === 34 /* " */) inString = false;
+		} else if (c === 34) inString = true;
+		else if (c === 123 /* { */ || c === 91 /* [ */) {
+			if (++depth > limit) return true;
+		} else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+	}
+	return false;
+}
+
+/**
  * Parse and check a whole backup file. Any problem refuses the file as a whole, naming the first
  * problem found (records are numbered from 1, as a person counts), so a half-valid file can never
  * leave half its records behind. Settings are preferences, not progress: their values are
  * sanitized rather than refused.
  */
 export function parseBackup(json: string): ParsedBackup {
+	if (json.length > MAX_BACKUP_CHARS) {
+		const mb = (n: number) => Math.ceil(n / 1024 / 1024);
+		return refuse(
+			`文件太大（${mb(json.length)} MB，最多 ${mb(MAX_BACKUP_CHARS)} MB）`,
+			`the file is too large (${mb(json.length)} MB; at most ${mb(MAX_BACKUP_CHARS)} MB)`
+		);
+	}
+	if (jsonDepthExceeds(json, MAX_BACKUP_DEPTH))
+		return refuse(
+			`文件嵌套超过 ${MAX_BACKUP_DEPTH} 层，不是 TCP Quest 备份`,
+			`the file nests deeper than ${MAX_BACKUP_DEPTH} levels; it is not a TCP Quest backup`
+		);
 	let data: unknown;
 	try {
 		data = JSON.parse(json);
 	} catch (e) {
-		const why = e instanceof Error ? e.message : String(e);
+		// The engine's message quotes the file; keep it short, it is only a hint.
+		const why = quoted(e instanceof Error ? e.message : String(e), 120);
 		return refuse(`文件不是有效的 JSON（${why}）`, `the file is not valid JSON (${why})`);
 	}
 	if (typeof data !== 'object' || data === null || Array.isArray(data))
@@ -65,7 +107,7 @@ export function parseBackup(json: string): ParsedBackup {
 		);
 	if (d.version !== BACKUP_VERSION)
 		return refuse(`"version" 不是 ${BACKUP_VERSION}`, `"version" is not ${BACKUP_VERSION}`);
-	if (typeof d.exportedAt !== 'number' || !Number.isFinite(d.exportedAt))
+	if (typeof d.exportedAt !== 'number' || !(Math.abs(d.exportedAt) <= MAX_TIME))
 		return refuse('"exportedAt" 不是数字', '"exportedAt" is not a number');
 	if (d.settings !== undefined && (typeof d.settings !== 'object' || d.settings === null))
 		return refuse('"settings" 不是对象', '"settings" is not an object');
@@ -78,7 +120,7 @@ export function parseBackup(json: string): ParsedBackup {
 		if (problem) return refuse(`第 ${n} 条记录：${problem.zh}`, `record ${n}: ${problem.en}`);
 		const id = (record as Review).id;
 		if (ids.has(id))
-			return refuse(`第 ${n} 条记录：id "${id}" 重复`, `record ${n}: the id "${id}" appears twice`);
+			return refuse(`第 ${n} 条记录：id "${quoted(id)}" 重复`, `record ${n}: the id "${quoted(id)}" appears twice`);
 		ids.add(id);
 	}
 	return {

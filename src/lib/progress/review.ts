@@ -76,7 +76,19 @@ const FIELDS = new Set([
 const isObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+/** The last instant a Date can hold (epoch ms): later times break every date calculation. */
+export const MAX_TIME = 8.64e15;
+const isTime = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= MAX_TIME;
+
+/**
+ * A value from a file, fit to quote in a message: cut to `max` characters, control and
+ * direction-changing characters shown as "?", so a hostile name can neither flood nor reorder it.
+ */
+export function quoted(value: string, max = 40): string {
+	const cut = value.length > max ? value.slice(0, max) + '…' : value;
+	// eslint-disable-next-line no-control-regex
+	return cut.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+}
 
 const notA = (field: string, zh: string, en: string): Text =>
 	text(`"${field}" 不是${zh}`, `"${field}" is not ${en}`);
@@ -89,7 +101,7 @@ const notA = (field: string, zh: string, en: string): Text =>
 export function reviewProblem(value: unknown): Text | null {
 	if (!isObject(value)) return text('不是一个对象', 'is not an object');
 	for (const key of Object.keys(value)) {
-		if (!FIELDS.has(key)) return text(`有未知字段 "${key}"`, `has an unknown field "${key}"`);
+		if (!FIELDS.has(key)) return text(`有未知字段 "${quoted(key)}"`, `has an unknown field "${quoted(key)}"`);
 	}
 	const v = value;
 	if (!isNonEmptyString(v.id)) return notA('id', '非空字符串', 'a non-empty string');

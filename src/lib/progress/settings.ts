@@ -74,12 +74,12 @@ export function sanitizeSettings(value: unknown): Settings {
 		retention: typeof v.retention === 'number' ? clampRetention(v.retention) : d.retention,
 		theme: THEMES.includes(v.theme as Theme) ? (v.theme as Theme) : d.theme,
 		goal: GOALS.includes(v.goal as GoalName) ? (v.goal as GoalName) : d.goal,
-		goalHistory: listOf(v.goalHistory, (x) =>
+		goalHistory: listOf(v.goalHistory, GOAL_HISTORY_MAX, (x) =>
 			typeof x.since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x.since) && GOALS.includes(x.setting as GoalName)
 				? { since: x.since, setting: x.setting as GoalName }
 				: null
 		),
-		zones: listOf(v.zones, (x) =>
+		zones: listOf(v.zones, ZONES_MAX, (x) =>
 			typeof x.since === 'number' && Number.isFinite(x.since) && typeof x.timeZone === 'string' && validZone(x.timeZone)
 				? { since: x.since, timeZone: x.timeZone }
 				: null
@@ -89,19 +89,39 @@ export function sanitizeSettings(value: unknown): Settings {
 	};
 }
 
-/** The well-formed entries of a list; anything else is dropped (settings are advisory, never fatal). */
-function listOf<T>(value: unknown, pick: (x: Record<string, unknown>) => T | null): T[] {
+/**
+ * History lists keep at most this many entries, the latest: a real history holds a handful, and a
+ * hostile file of millions must not cost millions of checks. Zones are fewer because checking one
+ * with Intl costs up to 0.2 ms.
+ */
+export const GOAL_HISTORY_MAX = 1000;
+export const ZONES_MAX = 200;
+
+/** The well-formed entries among the last `max` of a list; anything else is dropped (settings are advisory, never fatal). */
+function listOf<T>(value: unknown, max: number, pick: (x: Record<string, unknown>) => T | null): T[] {
 	if (!Array.isArray(value)) return [];
-	return value.flatMap((x) => (typeof x === 'object' && x !== null ? (pick(x as Record<string, unknown>) ?? []) : []));
+	return value
+		.slice(-max)
+		.flatMap((x) => (typeof x === 'object' && x !== null ? (pick(x as Record<string, unknown>) ?? []) : []));
 }
 
+/** Checked zones: asking Intl costs a tenth of a millisecond, so each name is asked once. */
+const zoneChecks = new Map<string, boolean>();
+
 function validZone(timeZone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en', { timeZone });
-		return true;
-	} catch {
-		return false;
+	// IANA names ("Asia/Shanghai", "Etc/GMT+8", "UTC") are short and plain; skip Intl for anything else.
+	if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(timeZone)) return false;
+	let ok = zoneChecks.get(timeZone);
+	if (ok === undefined) {
+		try {
+			new Intl.DateTimeFormat('en', { timeZone });
+			ok = true;
+		} catch {
+			ok = false;
+		}
+		if (zoneChecks.size < 10_000) zoneChecks.set(timeZone, ok);
 	}
+	return ok;
 }
 
 /**
