@@ -22,8 +22,9 @@ async function storedReviews(page: Page): Promise<StoredReview[]> {
 				const open = indexedDB.open('tcp-quest');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
-					const get = open.result.transaction('reviews').objectStore('reviews').getAll();
-					get.onsuccess = () => resolve(get.result);
+					// The log in pages since schema version 4.
+					const get = open.result.transaction('log').objectStore('log').getAll();
+					get.onsuccess = () => resolve((get.result as { reviews: StoredReview[] }[]).flatMap((p) => p.reviews));
 				};
 			})
 	);

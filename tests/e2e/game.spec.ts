@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
+import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress, writeReviews } from './util';
 
 interface StoredReview {
 	at: number;
@@ -190,7 +190,7 @@ test('rebuilding the game from an imported backup gives the same numbers', async
 	await page.goto('/settings');
 	await waitForProgress(page);
 	// Three days of flashcards, the last one today, and a challenge round: a streak of three.
-	await page.evaluate(async () => {
+	const seeded = await page.evaluate(async () => {
 		const bank = (await (await fetch('/data/bank.json')).json()) as { questions: { kind: string; family: string; id: string }[] };
 		const cards = bank.questions.filter((q) => q.kind === 'flashcard').slice(0, 15);
 		const now = Date.now();
@@ -204,19 +204,9 @@ test('rebuilding the game from an imported backup gives the same numbers', async
 			at: now - Math.floor(i / 5) * 86_400_000 - (i % 5) * 10_000,
 			appVersion: 'test'
 		}));
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const open = indexedDB.open('tcp-quest');
-			open.onsuccess = () => resolve(open.result);
-			open.onerror = () => reject(open.error);
-		});
-		await new Promise<void>((resolve, reject) => {
-			const tx = db.transaction('reviews', 'readwrite');
-			for (const r of records) tx.objectStore('reviews').add(r);
-			tx.oncomplete = () => resolve();
-			tx.onerror = () => reject(tx.error);
-		});
-		db.close();
+		return records;
 	});
+	await writeReviews(page, seeded);
 	await page.goto('/challenge');
 	await waitForProgress(page);
 	const key = await answerKey(page);

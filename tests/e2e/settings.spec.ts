@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoHorizontalScroll, seriousViolations, useLanguage, waitForProgress } from './util';
+import { expectNoHorizontalScroll, seriousViolations, useLanguage, waitForProgress, writeReviews } from './util';
 
 const DAY = 86_400_000;
 
@@ -19,7 +19,7 @@ interface Seed {
  * minute ago (not due). The app must already have created the database.
  */
 async function seedReviews(page: Page, due: number, recent: number, offset = 0): Promise<Seed[]> {
-	return page.evaluate(
+	const records = await page.evaluate(
 		async ({ due, recent, offset, DAY }) => {
 			const bank = (await (await fetch('/data/bank.json')).json()) as { questions: { kind: string; family: string }[] };
 			const families = [...new Set(bank.questions.filter((q) => q.kind === 'flashcard').map((q) => q.family))].slice(offset, offset + due + recent);
@@ -33,22 +33,12 @@ async function seedReviews(page: Page, due: number, recent: number, offset = 0):
 				at: i < due ? now - 20 * DAY + i * 1000 : now - 60_000 + i,
 				appVersion: 'test'
 			}));
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const open = indexedDB.open('tcp-quest');
-				open.onsuccess = () => resolve(open.result);
-				open.onerror = () => reject(open.error);
-			});
-			await new Promise<void>((resolve, reject) => {
-				const tx = db.transaction('reviews', 'readwrite');
-				for (const r of records) tx.objectStore('reviews').add(r);
-				tx.oncomplete = () => resolve();
-				tx.onerror = () => reject(tx.error);
-			});
-			db.close();
 			return records;
 		},
 		{ due, recent, offset, DAY }
 	);
+	await writeReviews(page, records);
+	return records;
 }
 
 /** How many records the review log holds, read straight from IndexedDB, not through the app. */
@@ -60,12 +50,13 @@ async function storedCount(page: Page): Promise<number> {
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const count = db.transaction('reviews').objectStore('reviews').count();
-					count.onsuccess = () => {
-						resolve(count.result);
+					// The log in pages since schema version 4.
+					const pages = db.transaction('log').objectStore('log').getAll();
+					pages.onsuccess = () => {
+						resolve((pages.result as { reviews: unknown[] }[]).reduce((n, p) => n + p.reviews.length, 0));
 						db.close();
 					};
-					count.onerror = () => reject(count.error);
+					pages.onerror = () => reject(pages.error);
 				};
 			})
 	);

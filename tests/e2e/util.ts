@@ -23,7 +23,10 @@ export async function useLanguage(page: Page, lang: 'zh' | 'en') {
 	await page.addInitScript((l) => localStorage.setItem('tcp-quest:lang', l), lang);
 }
 
-/** The review log, read straight from IndexedDB (closing the connection, so it never blocks an upgrade). */
+/**
+ * The review log, read straight from IndexedDB (closing the connection, so it never blocks an
+ * upgrade). Since schema version 4 the log is kept in pages (the `log` store) of many reviews each.
+ */
 export async function storedReviews<T = Record<string, unknown>>(page: Page): Promise<T[]> {
 	return page.evaluate(
 		() =>
@@ -31,13 +34,51 @@ export async function storedReviews<T = Record<string, unknown>>(page: Page): Pr
 				const open = indexedDB.open('tcp-quest');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
-					const get = open.result.transaction('reviews').objectStore('reviews').getAll();
+					const get = open.result.transaction('log').objectStore('log').getAll();
 					get.onsuccess = () => {
-						resolve(get.result as T[]);
+						resolve((get.result as { reviews: T[] }[]).flatMap((p) => p.reviews));
 						open.result.close();
 					};
 					get.onerror = () => reject(get.error);
 				};
 			})
+	);
+}
+
+/**
+ * Append records to the review log straight in IndexedDB, as the app keeps it since schema
+ * version 4: pages of up to 1,000 reviews, every page but the last full. The app sees the log
+ * changed behind its back and rebuilds its schedule cache on the next load.
+ */
+export async function writeReviews(page: Page, records: unknown[]): Promise<void> {
+	await page.evaluate(
+		(records) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('tcp-quest');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction('log', 'readwrite');
+					const log = tx.objectStore('log');
+					const last = log.openCursor(null, 'prev');
+					last.onsuccess = () => {
+						type LogPage = { n: number; maxAt: number; reviews: { at: number }[] };
+						const current = last.result?.value as LogPage | undefined;
+						let page: LogPage = current && current.reviews.length < 1000 ? current : { n: current ? current.n + 1 : 0, maxAt: -Infinity, reviews: [] };
+						for (const r of records as { at: number }[]) {
+							if (page.reviews.length === 1000) page = { n: page.n + 1, maxAt: -Infinity, reviews: [] };
+							page.reviews.push(r);
+							page.maxAt = Math.max(page.maxAt, r.at);
+							log.put(page);
+						}
+					};
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		records
 	);
 }

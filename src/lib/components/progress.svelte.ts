@@ -1,21 +1,30 @@
+import { untrack } from 'svelte';
 import { version } from '$app/environment';
-import { DEFAULT_GOAL, dayInZones, gameSummary, goalFromHistory, roundsFromLog, type DayOf, type GameSummary, type RoundResult } from '$lib/game';
-import { DEFAULT_SETTINGS, localDay, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
-import { buildSchedule } from '$lib/srs';
+import { achievementsFor, DEFAULT_GOAL, dayInZones, type AchievementStatus, gameSummary, goalFromHistory, roundsFromLog, type DayOf, type GameSummary, type RoundResult } from '$lib/game';
+import { DEFAULT_SETTINGS, effectiveReviews, localDay, reviewProblem, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
+import { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState } from '$lib/srs';
 import {
-	allReviews,
-	appendReview,
-	exportProgress,
-	importProgress,
+	appendReviews,
+	countReviews,
+	DB_NAME,
 	loadSettings,
 	openProgressDB,
+	readLogChunked,
+	readSchedule,
+	rebuildSchedule,
 	requestPersistence,
 	resetProgress,
+	reviewsSince,
+	runJob,
 	saveSettings,
-	undoLastReview,
+	storageFailure,
+	undoLast,
 	type ImportResult,
+	type Job,
 	type Persistence,
-	type ProgressDB
+	type ProgressDB,
+	type ScheduleChange,
+	type StorageFailure
 } from '$lib/store';
 import { buildCatalog, dashboard, type Catalog, type StudyData } from '$lib/study';
 import { applyTheme } from './theme';
@@ -42,18 +51,85 @@ function deviceZone(): string {
 	}
 }
 
+const DAY = 86_400_000;
+/** A game summary as the worker posts it: achievements by id (their rules are functions). */
+type PostedGame = Omit<GameSummary, 'achievements'> & { achievements: (Omit<AchievementStatus, 'achievement'> & { id: string })[] };
+/** From this many reviews on, the game summary is computed in a worker (it takes ~0.5 s at 200,000). */
+const BIG_LOG = 20_000;
+/** Reviews per message when handing the log to the game worker. */
+const POST_SLICE = 10_000;
+/**
+ * Answers not yet in IndexedDB are mirrored here (one key per tab), so a reload — to take a new
+ * version, or after a crash — does not lose them: the next start saves them.
+ */
+const STASH = 'tcp-quest:pending:';
+const tabId = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random());
+
+function stash(reviews: Review[]) {
+	try {
+		if (reviews.length) localStorage.setItem(STASH + tabId, JSON.stringify(reviews));
+		else localStorage.removeItem(STASH + tabId);
+	} catch {
+		// No local storage either: the answers live as long as the tab.
+	}
+}
+
+/** Every tab's stashed answers (well-formed ones), and the keys they came from. */
+function unstash(): { reviews: Review[]; keys: string[] } {
+	const reviews: Review[] = [];
+	const keys: string[] = [];
+	try {
+		for (let i = 0; i < localStorage.length; i++) {
+			const key = localStorage.key(i);
+			if (!key?.startsWith(STASH)) continue;
+			keys.push(key);
+			const value: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+			if (Array.isArray(value)) for (const r of value) if (reviewProblem(r) === null) reviews.push(r as Review);
+		}
+	} catch {
+		// Unreadable: nothing to recover.
+	}
+	return { reviews, keys };
+}
+
+/** Other tabs of the app hear about every write, so two open tabs never show a stale log. */
+const CHANNEL = 'tcp-quest:progress';
+type TabMessage = { kind: 'appended'; reviews: Review[] } | { kind: 'changed' };
+
+export interface JobStatus {
+	kind: Job['kind'] | 'load';
+	/** 0–1. */
+	fraction: number;
+}
+
 /**
  * The app's one view of the learner's progress: the review log from IndexedDB, the settings and
  * the question bank. Everything else (schedule, due counts, mastery) is derived from these.
+ *
+ * Opening is fast whatever the log's size: the schedule comes from the store's cache and "today"
+ * from the last two days of the log; the whole log (for XP, streaks, achievements) follows in slices.
+ * When storage fails (full, unavailable, replaced by a newer version) answers stay in memory as
+ * `pending` and the next successful write saves them, in order, in one transaction.
  */
 class Progress {
 	ready = $state(false);
 	failure = $state<string | null>(null);
+	/** Storage trouble the learner must hear about; null when all is saved. */
+	storage = $state<StorageFailure | null>(null);
+	/** Answers not yet saved (storage full or unavailable). */
+	pendingCount = $state(0);
+	/** Long work under way (a progress bar shows it). */
+	job = $state<JobStatus | null>(null);
+	/** The whole log, once `logLoaded`; until then only `recent` and `reviewCount` are known. */
 	reviews = $state.raw<Review[]>([]);
+	logLoaded = $state(false);
+	/** The log from two days back: enough for every "today" figure in any time zone. */
+	recent = $state.raw<Review[]>([]);
+	reviewCount = $state(0);
 	settings = $state<Settings>({ ...DEFAULT_SETTINGS });
 	catalog = $state.raw<Catalog | null>(null);
 	persistence = $state<Persistence | 'unknown'>('unknown');
-	schedule = $derived(buildSchedule(this.reviews, this.settings.retention));
+	schedule = $state.raw<Map<string, ItemState>>(new Map());
 	/**
 	 * The clock the game reads "today" from: moved on by every answer, on return to the tab and when
 	 * the local day changes, so the summary is not recomputed every second.
@@ -61,14 +137,81 @@ class Progress {
 	clock = $state(Date.now());
 	/** Answers recorded in this page's life: a celebration only follows a new answer, never a load or import. */
 	recorded = $state(0);
+	/** Items first scheduled today: the new-card quota used (same as newIntroducedOn over the log). */
+	introducedToday = $derived.by(() => {
+		const today = localDay(this.clock);
+		let n = 0;
+		for (const s of this.schedule.values()) if (localDay(s.firstReviewAt) === today) n++;
+		return n;
+	});
 	#dayOf = $derived<DayOf>(this.settings.zones.length > 0 ? dayInZones(this.settings.zones) : localDay);
 	/** Finished challenge rounds, from the log (personal bests). */
 	rounds = $derived<RoundResult[]>(roundsFromLog(this.reviews));
-	/** XP, level, goal, streak, quests and achievements: all derived from the log. */
-	game = $derived<GameSummary | null>(this.#game());
+	/** XP, level, goal, streak, quests and achievements: all derived from the log (in a worker when it is big). */
+	get game(): GameSummary | null {
+		return this.reviews.length > BIG_LOG && this.#gameWorker ? this.#gameAsync : this.#gameSync;
+	}
+	#gameWorker = $state.raw<Worker | null>(startGameWorker());
+	#gameSync = $derived<GameSummary | null>(this.reviews.length > BIG_LOG && this.#gameWorker ? null : this.#game());
+	#gameAsync = $state.raw<GameSummary | null>(null);
+	/** Answers whose celebration waits for the worker's summary (see `recorded`). */
+	#unannounced = 0;
 
 	#db: ProgressDB | null = null;
 	#loading: Promise<void> | null = null;
+	#pending: Review[] = [];
+	/** Each item's state before an answer of this page's life: undo without the log when storage fails. */
+	#before = new Map<string, ItemState | undefined>();
+	#channel: BroadcastChannel | null = null;
+	/** The log as last handed to the game worker, and the latest request made of it. */
+	#sent: Review[] = [];
+	#gameRequest = 0;
+	#posting: Promise<void> = Promise.resolve();
+
+	constructor() {
+		this.#gameWorker?.addEventListener('message', this.#gameArrived);
+		// A worker that cannot start (a blocked script): the summary is computed here instead.
+		this.#gameWorker?.addEventListener('error', () => (this.#gameWorker = null));
+		// Keep the worker's summary in step with everything the summary depends on.
+		$effect.root(() => {
+			$effect(() => {
+				const inputs = { reviews: this.reviews, catalog: this.catalog, now: this.clock, ready: this.ready && this.logLoaded, zones: this.settings.zones, goal: this.#goalHistory(this.clock), schedule: this.schedule };
+				if (!this.#gameWorker || !inputs.ready || !inputs.catalog || inputs.reviews.length <= BIG_LOG) return;
+				untrack(() => this.#askGame(inputs.reviews, inputs.catalog!, inputs.now));
+			});
+		});
+	}
+
+	/** Hand the worker what it lacks of the log (in slices), then ask for a summary; the latest answer wins. */
+	#askGame(reviews: Review[], catalog: Catalog, now: number) {
+		const worker = this.#gameWorker!;
+		const id = ++this.#gameRequest;
+		const sent = this.#sent;
+		const extends_ = sent.length > 0 && reviews.length >= sent.length && reviews[sent.length - 1] === sent.at(-1);
+		const from = extends_ ? sent.length : 0;
+		this.#sent = reviews;
+		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday);
+		const request = { kind: 'summary', id, now, zones: $state.snapshot(this.settings.zones), goalHistory: $state.snapshot(this.#goalHistory(now)), mastery: [...mastery] };
+		this.#posting = this.#posting.then(async () => {
+			if (sent.length === 0) worker.postMessage({ kind: 'bank', questions: catalog.data.questions, topics: catalog.data.topics });
+			if (from === 0) worker.postMessage({ kind: 'reset' });
+			for (let i = from; i < reviews.length; i += POST_SLICE) {
+				worker.postMessage({ kind: 'append', reviews: reviews.slice(i, i + POST_SLICE) });
+				if (i + POST_SLICE < reviews.length) await new Promise((r) => setTimeout(r, 0));
+			}
+			worker.postMessage(request);
+		});
+	}
+
+	#gameArrived = (event: MessageEvent<{ id: number; game: PostedGame }>) => {
+		if (event.data.id !== this.#gameRequest || !this.catalog) return;
+		const byId = new Map(achievementsFor(this.catalog.data.topics).map((a) => [a.id, a]));
+		const { achievements, ...rest } = event.data.game;
+		this.#gameAsync = { ...rest, achievements: achievements.flatMap(({ id, ...status }) => (byId.has(id) ? [{ ...status, achievement: byId.get(id)! }] : [])) };
+		// The summary and the answers it includes arrive together, so a celebration can follow.
+		this.recorded += this.#unannounced;
+		this.#unannounced = 0;
+	};
 
 	/** Load once; every page awaits the same promise. */
 	load(): Promise<void> {
@@ -79,20 +222,123 @@ class Progress {
 	}
 
 	async #load() {
-		const [db, response] = await Promise.all([openProgressDB(), fetch('/data/bank.json')]);
-		this.#db = db;
-		const data = (await response.json()) as StudyData;
-		this.catalog = buildCatalog(data);
-		this.settings = await loadSettings(db);
-		applyTheme(this.settings.theme);
-		await this.#recordZone();
-		this.reviews = await allReviews(db);
+		const bank = fetch('/data/bank.json').then((r) => r.json() as Promise<StudyData>);
+		try {
+			this.#db = await openProgressDB(DB_NAME, () => (this.storage = 'replaced'));
+		} catch (e) {
+			// Private modes and disabled storage: study on in memory, and say so.
+			console.warn('IndexedDB unavailable', e);
+			this.storage = 'unavailable';
+			this.logLoaded = true;
+		}
+		this.catalog = buildCatalog(await bank);
+		const stashed = unstash();
+		this.#pending.push(...stashed.reviews.filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i));
+		if (this.#db) {
+			this.settings = await loadSettings(this.#db);
+			applyTheme(this.settings.theme);
+			await this.#recordZone();
+			// Answers a reload interrupted (this tab's or another's) are saved first; each key is
+			// dropped only once its answers are in the log.
+			if (this.#pending.length) {
+				await this.#flush();
+				if (this.#pending.length === 0) for (const key of stashed.keys) localStorage.removeItem(key);
+			}
+			await this.#readView(this.#db);
+			this.#foldLocal(this.#pending);
+		} else {
+			this.reviews = this.recent = [...this.#pending];
+			this.reviewCount = this.#pending.length;
+			this.schedule = buildSchedule(this.#pending, this.settings.retention);
+		}
 		this.clock = Date.now();
 		this.ready = true;
 		// Lets tests (and curious users' devtools) see that progress has loaded.
 		document.documentElement.dataset.ready = 'true';
-		requestPersistence().then((p) => (this.persistence = p));
+		if (this.#db) {
+			requestPersistence().then((p) => (this.persistence = p));
+			void this.#loadLog(this.#db);
+			this.#listen();
+		}
 		this.#watchClock();
+	}
+
+	/** Schedule (from the cache, rebuilt if stale), today's slice of the log and its size. */
+	async #readView(db: ProgressDB) {
+		const retention = this.settings.retention;
+		let schedule = await readSchedule(db, retention);
+		if (!schedule) {
+			await this.#run({ kind: 'rebuild', retention });
+			schedule = (await readSchedule(db, retention)) ?? (await rebuildSchedule(db, retention));
+		}
+		const [recent, count] = await Promise.all([reviewsSince(db, Date.now() - 2 * DAY), countReviews(db)]);
+		this.schedule = schedule;
+		this.recent = this.#withPending(recent);
+		this.reviewCount = count + this.#pending.length;
+	}
+
+	/** The whole log in slices, merged with anything answered meanwhile. */
+	async #loadLog(db: ProgressDB) {
+		const log = await readLogChunked(db);
+		const known = new Set(log.map((r) => r.id));
+		const extra = [...this.reviews, ...this.#pending].filter((r) => !known.has(r.id));
+		this.reviews = extra.length ? [...log, ...extra] : log;
+		this.logLoaded = true;
+		document.documentElement.dataset.log = 'loaded';
+	}
+
+	#withPending(log: Review[]): Review[] {
+		const ids = new Set(log.map((r) => r.id));
+		const missing = this.#pending.filter((r) => !ids.has(r.id));
+		return missing.length ? [...log, ...missing] : log;
+	}
+
+	#listen() {
+		if (typeof BroadcastChannel === 'undefined') return;
+		this.#channel = new BroadcastChannel(CHANNEL);
+		this.#channel.onmessage = (event: MessageEvent<TabMessage>) => void this.#heard(event.data);
+	}
+
+	#tell(message: TabMessage) {
+		this.#channel?.postMessage(message);
+	}
+
+	/** Another tab wrote: take its reviews into the view and re-read the schedule it updated. */
+	async #heard(message: TabMessage) {
+		const db = this.#db;
+		if (!db || this.storage === 'replaced') return;
+		try {
+			if (message.kind === 'appended') {
+				const fresh = message.reviews.filter((r) => !this.recent.some((x) => x.id === r.id));
+				this.recent = [...this.recent, ...fresh];
+				if (this.logLoaded) this.reviews = [...this.reviews, ...fresh.filter((r) => !this.reviews.some((x) => x.id === r.id))];
+				const [schedule, count] = await Promise.all([readSchedule(db, this.settings.retention), countReviews(db)]);
+				if (schedule) this.schedule = schedule;
+				this.reviewCount = count + this.#pending.length;
+			} else {
+				await this.#readView(db);
+				await this.#loadLog(db);
+			}
+			this.clock = Math.max(this.clock, Date.now());
+		} catch (e) {
+			this.#failed(e);
+		}
+	}
+
+	#failed(e: unknown) {
+		const failure = storageFailure(e);
+		if (this.storage !== 'replaced') this.storage = failure;
+		console.warn('storage failed', e);
+	}
+
+	/** Run a long job with a visible progress figure. */
+	async #run<J extends Job>(job: J) {
+		this.job = { kind: job.kind, fraction: 0 };
+		try {
+			return await runJob(this.db, job, (fraction) => (this.job = { kind: job.kind, fraction }));
+		} finally {
+			this.job = null;
+		}
 	}
 
 	/** The local day of an instant, in the zone the learner was in then (see `dayInZones`). */
@@ -134,9 +380,9 @@ class Progress {
 
 	#game(): GameSummary | null {
 		const catalog = this.catalog;
-		if (!this.ready || !catalog) return null;
+		if (!this.ready || !catalog || !this.logLoaded) return null;
 		const now = this.clock;
-		const { mastery } = dashboard(catalog, this.schedule, this.reviews, now, this.settings.dailyNew);
+		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday);
 		return gameSummary(this.reviews, {
 			now,
 			dayOf: this.dayOf,
@@ -153,21 +399,113 @@ class Progress {
 		return this.#db;
 	}
 
-	/** Append one answer or rating to the log: stored first, then shown. */
+	/**
+	 * Append one answer or rating to the log. Saved together with anything still pending, in one
+	 * transaction; when storage fails the answer is kept in memory and the session goes on.
+	 */
 	async record(answer: Answer, now = Date.now()): Promise<Review> {
 		const review: Review = { id: crypto.randomUUID(), at: now, appVersion: version, ...answer };
-		await appendReview(this.db, review);
-		this.clock = Math.max(this.clock, now);
-		this.reviews = [...this.reviews, review];
-		this.recorded++;
+		this.#before.set(review.id, this.schedule.get(review.itemId));
+		this.#pending.push(review);
+		const change = await this.#flush();
+		this.#show([review], change);
+		if (this.reviews.length > BIG_LOG && this.#gameWorker) this.#unannounced++;
+		else this.recorded++;
 		return review;
+	}
+
+	/** Try to save what is pending; the schedule change, or undefined when it stays in memory. */
+	async #flush(): Promise<ScheduleChange | undefined> {
+		const db = this.#db;
+		const batch = [...this.#pending];
+		if (!db || this.storage === 'replaced' || batch.length === 0) {
+			this.pendingCount = this.#pending.length;
+			stash(this.#pending);
+			return undefined;
+		}
+		// Stashed before the write: a tab closed or navigated away mid-write keeps the answer for next time.
+		stash(batch);
+		try {
+			const change = await appendReviews(db, batch, { skipKnown: true });
+			this.#pending = this.#pending.filter((r) => !batch.includes(r));
+			this.storage = null;
+			this.#tell({ kind: 'appended', reviews: batch });
+			return change;
+		} catch (e) {
+			this.#failed(e);
+			return undefined;
+		} finally {
+			this.pendingCount = this.#pending.length;
+			stash(this.#pending);
+		}
+	}
+
+	/** Show new records: in the log, today's slice and the schedule (from the store's change, or folded here). */
+	#show(added: Review[], change: ScheduleChange | undefined) {
+		const latest = Math.max(...added.map((r) => r.at));
+		this.clock = Math.max(this.clock, latest);
+		this.recent = [...this.recent, ...added];
+		this.reviewCount += added.length;
+		if (this.logLoaded) this.reviews = [...this.reviews, ...added];
+		if (!change) return this.#foldLocal(added);
+		// A fresh copy replaces the raw state whole: pages re-derive from the new identity.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const schedule = new Map(this.schedule);
+		for (const [id, state] of change) {
+			if (state) schedule.set(id, state);
+			else schedule.delete(id);
+		}
+		this.schedule = schedule;
+	}
+
+	/** Fold answers that are not (yet) in the store's cache into the schedule shown. */
+	#foldLocal(added: Review[]) {
+		if (added.length === 0) return;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, as above
+		const schedule = new Map(this.schedule);
+		const scheduler = schedulerFor(this.settings.retention);
+		for (const r of added) {
+			const state = schedule.get(r.itemId);
+			if (r.kind === 'undo' || (state && !isAfter(r, state))) continue;
+			const next = foldReview(state, r, scheduler);
+			if (next) schedule.set(r.itemId, next);
+		}
+		this.schedule = schedule;
 	}
 
 	/** Cancel the last review; the log keeps both records, the schedule forgets the rating. */
 	async undo(now = Date.now()): Promise<Review | null> {
-		const undone = await undoLastReview(this.db, now, version);
-		this.reviews = await allReviews(this.db);
+		await this.#flush();
+		const db = this.#db;
+		if (db && this.#pending.length === 0 && this.storage !== 'replaced') {
+			try {
+				const { undone, record, change } = await undoLast(db, now, version);
+				if (undone && record) {
+					this.#show([record], change ?? this.#undoneState(undone));
+					this.#tell({ kind: 'changed' });
+				}
+				return undone;
+			} catch (e) {
+				this.#failed(e);
+			}
+		}
+		// In memory: undo the latest effective answer we know of, and save the undo with the rest later.
+		const known = this.logLoaded ? this.reviews : this.recent;
+		const undone = effectiveReviews(known).at(-1) ?? null;
+		if (!undone) return null;
+		const record: Review = { id: crypto.randomUUID(), itemId: undone.itemId, kind: 'undo', undoes: undone.id, durationMs: 0, at: now, appVersion: version };
+		this.#pending.push(record);
+		this.pendingCount = this.#pending.length;
+		stash(this.#pending);
+		this.#show([record], this.#undoneState(undone, record));
 		return undone;
+	}
+
+	/** The undone item's state without its last review: remembered from this page's life, or replayed from the log. */
+	#undoneState(undone: Review, record?: Review): Map<string, ItemState | undefined> {
+		if (this.#before.has(undone.id)) return new Map([[undone.itemId, this.#before.get(undone.id)]]);
+		const log = [...this.reviews.filter((r) => r.itemId === undone.itemId), ...(record ? [record] : [])];
+		return new Map([[undone.itemId, buildSchedule(log, this.settings.retention).get(undone.itemId)]]);
 	}
 
 	async updateSettings(change: Partial<Settings>) {
@@ -177,24 +515,59 @@ class Progress {
 			const history: GoalChangeRecord[] = this.settings.goalHistory.filter((c) => c.since !== since);
 			change = { ...change, goalHistory: [...history, { since, setting: change.goal }] };
 		}
+		const retention = this.settings.retention;
 		this.settings = { ...this.settings, ...change };
-		await saveSettings(this.db, $state.snapshot(this.settings));
 		applyTheme(this.settings.theme);
+		const db = this.#db;
+		if (!db) {
+			// In memory only: the schedule is replayed from the answers of this visit.
+			if (this.settings.retention !== retention) this.schedule = buildSchedule(this.reviews, this.settings.retention);
+			return;
+		}
+		await saveSettings(db, $state.snapshot(this.settings));
+		// The schedule depends on the retention: rebuild the cache for the new one.
+		if (this.settings.retention !== retention) await this.#readView(db);
+	}
+
+	/** The backup file, built off the main thread (progress in `job`). */
+	async exportBlob(now = Date.now()): Promise<Blob> {
+		return this.#run({ kind: 'export', now });
 	}
 
 	async exportJson(now = Date.now()): Promise<string> {
-		return JSON.stringify(await exportProgress(this.db, now), null, 1);
+		return (await this.exportBlob(now)).text();
 	}
 
-	async importJson(text: string): Promise<ImportResult> {
-		const result = await importProgress(this.db, text);
-		if (result.ok) this.reviews = await allReviews(this.db);
+	/** Merge a backup file, off the main thread (progress in `job`); then re-read the view. */
+	async importFile(file: Blob | string): Promise<ImportResult> {
+		const result = await this.#run({ kind: 'import', file });
+		if (result.ok && result.added > 0) {
+			await this.#readView(this.db);
+			await this.#loadLog(this.db);
+			this.#tell({ kind: 'changed' });
+		}
 		return result;
+	}
+
+	importJson(text: string): Promise<ImportResult> {
+		return this.importFile(text);
 	}
 
 	async reset() {
 		await resetProgress(this.db);
 		this.reviews = [];
+		this.recent = [];
+		this.schedule = new Map();
+		this.reviewCount = 0;
+		this.#tell({ kind: 'changed' });
+	}
+}
+
+function startGameWorker(): Worker | null {
+	try {
+		return typeof Worker === 'undefined' ? null : new Worker(new URL('./game.worker.ts', import.meta.url), { type: 'module' });
+	} catch {
+		return null;
 	}
 }
 

@@ -46,6 +46,7 @@ export const SETTINGS_UI = {
 	exportFailed: text('导出失败：', 'Export failed: '),
 	import: text('导入进度', 'Import progress'),
 	importing: text('正在导入…', 'Importing…'),
+	working: text('备份进度', 'Backup progress'),
 	imported: (added: number, skipped: number) =>
 		text(`导入完成：新增 ${added} 条记录，已有 ${skipped} 条（未重复添加）。`, `Import done: added ${added}, already had ${skipped}.`),
 	fileHad: (n: number, day: string) => text(`这个文件导出于 ${day}，共 ${n} 条记录。`, `The file was exported on ${day} and holds ${n === 1 ? '1 record' : `${n} records`}.`),

@@ -10,6 +10,8 @@ export interface ItemState {
 	card: Card;
 	firstReviewAt: number;
 	lastReviewAt: number;
+	/** Id of the last review folded in: with lastReviewAt, where this state stands in the log. */
+	lastId?: string;
 }
 
 /** No fuzz: the same log must always give the same schedule, on every device. */
@@ -26,17 +28,35 @@ export function buildSchedule(log: readonly Review[], retention: number): Map<st
 	const scheduler = schedulerFor(retention);
 	const states = new Map<string, ItemState>();
 	for (const review of effectiveReviews(log)) {
-		const grade = gradeOf(review);
-		if (review.cram || grade === null) continue;
-		const before = states.get(review.itemId);
-		const at = new Date(review.at);
-		const card = scheduler.next(before?.card ?? createEmptyCard(at), at, grade).card;
-		states.set(review.itemId, {
-			itemId: review.itemId,
-			card,
-			firstReviewAt: before?.firstReviewAt ?? review.at,
-			lastReviewAt: review.at
-		});
+		const state = foldReview(states.get(review.itemId), review, scheduler);
+		if (state) states.set(review.itemId, state);
 	}
 	return states;
+}
+
+/** Whether review `r` comes after an item's last folded review, in the log's (at, id) order. */
+export function isAfter(r: Pick<Review, 'at' | 'id'>, state: Pick<ItemState, 'lastReviewAt' | 'lastId'>): boolean {
+	return r.at !== state.lastReviewAt ? r.at > state.lastReviewAt : r.id > (state.lastId ?? '');
+}
+
+/**
+ * Fold one more review into an item's state, as buildSchedule would if it came last. Returns the
+ * state unchanged for reviews that do not schedule (cram, undo, ungraded).
+ */
+export function foldReview(
+	state: ItemState | undefined,
+	review: Review,
+	scheduler: FSRS
+): ItemState | undefined {
+	const grade = gradeOf(review);
+	if (review.cram || grade === null) return state;
+	const at = new Date(review.at);
+	const card = scheduler.next(state?.card ?? createEmptyCard(at), at, grade).card;
+	return {
+		itemId: review.itemId,
+		card,
+		firstReviewAt: state?.firstReviewAt ?? review.at,
+		lastReviewAt: review.at,
+		lastId: review.id
+	};
 }

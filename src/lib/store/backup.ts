@@ -1,30 +1,71 @@
 import type { Text } from '../i18n/lang';
-import { makeBackup, parseBackup, unknownReviews, type Backup } from '../progress/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, makeBackup, parseBackup, unknownReviews, type Backup } from '../progress/backup';
+import { compareReviews } from '../progress/review';
 import type { ProgressDB } from './db';
+import { appendToLog, breathe, LOG_STORES, readLogChunked, readLogIn, type Progress } from './log';
 import { allReviews } from './reviews';
+import { foldIntoCache } from './schedule-cache';
 import { loadSettings } from './settings';
 
 export async function exportProgress(db: ProgressDB, now: number): Promise<Backup> {
 	return makeBackup(await allReviews(db), await loadSettings(db), now);
 }
 
+const SLICE = 5_000;
+
+/**
+ * The backup file as text parts for a Blob, made in slices (a whole-file string of a big log would
+ * be one long step): the same content as `makeBackup`, one review per line.
+ */
+export async function exportParts(db: ProgressDB, now: number, onProgress?: Progress): Promise<string[]> {
+	const settings = await loadSettings(db);
+	const reviews = await readLogChunked(db, (d, t) => onProgress?.(d, 2 * t));
+	await breathe();
+	reviews.sort(compareReviews);
+	const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, settings };
+	const parts = [`${JSON.stringify(head).slice(0, -1)},"reviews":[\n`];
+	for (let i = 0; i < reviews.length; i += SLICE) {
+		const lines = reviews.slice(i, i + SLICE).map((r) => JSON.stringify(r));
+		parts.push((i > 0 ? ',\n' : '') + lines.join(',\n'));
+		onProgress?.(reviews.length + i, 2 * reviews.length);
+		await breathe();
+	}
+	parts.push('\n]}\n');
+	onProgress?.(1, 1);
+	return parts;
+}
+
 export type ImportResult =
-	| { ok: true; added: number; skipped: number }
+	| { ok: true; added: number; skipped: number; /** The file's own export time. */ exportedAt: number }
 	| { ok: false; error: Text };
 
 /**
  * Merge a backup file into the log. The file is checked whole before anything is written, then all
- * new records are added in one transaction: either all of them land or none do. Reviews already
- * present (same id) are skipped, so importing the same file twice changes nothing. The backup's
- * settings are not applied here: local preferences win, and the UI may offer them separately.
+ * new records are added — and folded into the schedule cache — in one transaction: either all of
+ * them land or none do. Reviews already present (same id) are skipped, so importing the same file
+ * twice changes nothing. The backup's settings are not applied here: local preferences win.
  */
-export async function importProgress(db: ProgressDB, json: string): Promise<ImportResult> {
+export async function importProgress(db: ProgressDB, json: string, onProgress?: Progress): Promise<ImportResult> {
 	const parsed = parseBackup(json);
 	if (!parsed.ok) return parsed;
 	const incoming = parsed.backup.reviews;
-	const tx = db.transaction('reviews', 'readwrite');
-	const known = new Set(await tx.store.getAllKeys());
-	const added = unknownReviews(known, incoming);
-	await Promise.all([...added.map((r) => tx.store.add(r)), tx.done]);
-	return { ok: true, added: added.length, skipped: incoming.length - added.length };
+	onProgress?.(1, 4);
+	const tx = db.transaction(LOG_STORES, 'readwrite');
+	const done = tx.done;
+	try {
+		const existing = await readLogIn(tx);
+		const added = unknownReviews(new Set(existing.map((r) => r.id)), incoming);
+		await appendToLog(tx, added, (d, t) => onProgress?.(1 + d / t, 4));
+		await foldIntoCache(tx, added, { log: [...existing, ...added], onProgress: (d, t) => onProgress?.(2 + (2 * d) / t, 4) });
+		await done;
+		return { ok: true, added: added.length, skipped: incoming.length - added.length, exportedAt: parsed.backup.exportedAt };
+	} catch (e) {
+		done.catch(() => {});
+		try {
+			tx.abort();
+		} catch {
+			// Already aborted by the failed request.
+		}
+		throw e;
+	}
 }

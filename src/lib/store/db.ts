@@ -1,14 +1,16 @@
 /**
- * The IndexedDB schema and its migrations. Upgrades only ever add: every review written by an
- * older version survives, because progress is derived from the log and the log is never rewritten.
+ * The IndexedDB schema and its migrations. Every review written by an older version survives,
+ * because progress is derived from the log and no record of the log is ever changed or dropped
+ * (version 4 moves the log into pages, unchanged, in the same upgrade transaction).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ClassRecord, ClassResultRecord } from '../classroom/records';
 import type { Review } from '../progress/review';
 import type { Settings } from '../progress/settings';
+import type { ItemState } from '../srs/schedule';
 
 export const DB_NAME = 'tcp-quest';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 /** The settings store holds one record under this key. */
 export const SETTINGS_KEY = 'settings';
 
@@ -21,9 +23,38 @@ export interface ProgressSchemaV1 extends DBSchema {
 export interface ProgressSchema extends DBSchema {
 	reviews: { key: string; value: Review; indexes: { 'by-item': string; 'by-at': number } };
 	settings: { key: typeof SETTINGS_KEY; value: Settings };
+	/**
+	 * Version 4: the log in pages of up to LOG_PAGE reviews (one IndexedDB record per review made a
+	 * five-year import take minutes); `reviews` stays, empty, for the versions before.
+	 */
+	log: { key: number; value: LogPage; indexes: { 'by-max-at': number } };
+	/** Version 4: a derived cache of each item's schedule; the log stays the record (see schedule-cache.ts). */
+	schedule: { key: string; value: CachedItem };
+	/** Version 4: what the schedule cache was built from. */
+	meta: { key: typeof SCHEDULE_META; value: ScheduleMeta };
 	/** Version 3: classroom quizzes a teacher made or added, and the result codes collected for them. */
 	classes: { key: string; value: ClassRecord; indexes: { 'by-created': number } };
 	classResults: { key: string; value: ClassResultRecord; indexes: { 'by-class': string } };
+}
+
+export const LOG_PAGE = 1000;
+/** A page of the log: reviews in the order they were written; `maxAt` finds recent pages. */
+export interface LogPage {
+	n: number;
+	maxAt: number;
+	reviews: Review[];
+}
+/** An item's schedule, and the states before its last few reviews (so undo needs no replay). */
+export interface CachedItem extends ItemState {
+	prior: (ItemState | null)[];
+}
+
+export const SCHEDULE_META = 'schedule';
+/** What the schedule cache was built from: valid only while both still match. */
+export interface ScheduleMeta {
+	retention: number;
+	/** Records in the review log that the cache has folded in. */
+	reviews: number;
 }
 
 export type ProgressDB = IDBPDatabase<ProgressSchema>;
@@ -45,6 +76,27 @@ function upgradeToV3(db: ProgressDB): void {
 	db.createObjectStore('classResults', { keyPath: 'id' }).createIndex('by-class', 'classCode');
 }
 
+/**
+ * Version 4: the log moves into pages (sorted by time, unchanged) within this upgrade transaction,
+ * so a failure leaves the old database as it was. The schedule cache starts empty: the first open
+ * after the upgrade rebuilds it from the log.
+ */
+function upgradeToV4(db: ProgressDB, tx: UpgradeTransaction): void {
+	db.createObjectStore('schedule', { keyPath: 'itemId' });
+	db.createObjectStore('meta');
+	const log = db.createObjectStore('log', { keyPath: 'n' });
+	log.createIndex('by-max-at', 'maxAt');
+	const reviews = tx.objectStore('reviews');
+	void reviews.getAll().then((old) => {
+		old.sort((a, b) => (a.at !== b.at ? a.at - b.at : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+		for (let i = 0, n = 0; i < old.length; i += LOG_PAGE, n++) {
+			const page = old.slice(i, i + LOG_PAGE);
+			void log.put({ n, maxAt: Math.max(...page.map((r) => r.at)), reviews: page });
+		}
+		void reviews.clear();
+	});
+}
+
 function upgradeV1toV2(db: ProgressDB, tx: UpgradeTransaction): void {
 	const reviews = tx.objectStore('reviews');
 	reviews.createIndex('by-item', 'itemId');
@@ -56,17 +108,23 @@ function upgradeV1toV2(db: ProgressDB, tx: UpgradeTransaction): void {
  * Open (creating or upgrading as needed) the progress database. Steps run in order from the
  * version found, so a version-1 database gains exactly what version 2 added.
  */
-export function openProgressDB(name: string = DB_NAME): Promise<ProgressDB> {
+export function openProgressDB(
+	name: string = DB_NAME,
+	/** Called after this connection closed itself for a newer version opened elsewhere: reload. */
+	onReplaced?: () => void
+): Promise<ProgressDB> {
 	return openDB<ProgressSchema>(name, SCHEMA_VERSION, {
 		upgrade(db, oldVersion, _newVersion, tx) {
 			if (oldVersion < 1) createSchemaV1(db as unknown as IDBPDatabase<ProgressSchemaV1>);
 			if (oldVersion < 2) upgradeV1toV2(db, tx);
 			if (oldVersion < 3) upgradeToV3(db);
+			if (oldVersion < 4) upgradeToV4(db, tx);
 		},
 		// Another tab holds a newer version and wants to upgrade: let it, rather than block it forever.
 		// This tab's later reads fail and it should reload to pick up the new code.
 		blocking(_current, _blocked, event) {
 			(event.target as IDBDatabase).close();
+			onReplaced?.();
 		}
 	});
 }

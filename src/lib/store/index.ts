@@ -8,8 +8,22 @@ export {
 	type ProgressSchema,
 	type ProgressSchemaV1
 } from './db';
-export { appendReview, allReviews, undoLastReview, resetProgress } from './reviews';
+export {
+	appendReview,
+	appendReviews,
+	allReviews,
+	countReviews,
+	reviewsSince,
+	undoLast,
+	undoLastReview,
+	resetProgress,
+	type ScheduleChange
+} from './reviews';
+export { readSchedule, rebuildSchedule, type Schedule } from './schedule-cache';
+export { readLogChunked, type Progress as JobProgress } from './log';
 export { loadSettings, saveSettings } from './settings';
-export { exportProgress, importProgress, type ImportResult } from './backup';
+export { exportProgress, exportParts, importProgress, type ImportResult } from './backup';
 export { requestPersistence, type Persistence } from './persist';
+export { storageFailure, type StorageFailure } from './errors';
+export { runJob, type Job, type JobResult } from './jobs';
 export { saveClass, allClasses, getClass, deleteClass, addResults, classResults, deleteResult } from './classroom';

@@ -1,0 +1,230 @@
+/**
+ * The app in Chromium with five years of daily study: 200,000 reviews seeded into IndexedDB, then
+ * cold open to a usable home page, the due queue, the statistics page, export and import, each
+ * timed in the page, with the longest main-thread task seen (a frozen UI shows up there).
+ * Serves the built app (`build/`, built first if missing) on a free port of its own.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+
+const REVIEWS = 200_000;
+const YEARS = 5;
+const CHROMIUM = '/usr/bin/chromium';
+// The same flags as playwright.config.ts.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.webmanifest': 'application/manifest+json'
+};
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+	const root = resolve(dir);
+	const server = createServer((req, res) => {
+		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		const file = [join(root, path), join(root, `${path}.html`), join(root, path, 'index.html')].find(
+			(f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile()
+		);
+		if (!file) return void res.writeHead(404).end();
+		res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		res.end(readFileSync(file));
+	});
+	return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+/** Collects long tasks (main thread blocked > 50 ms) from the start of every document. */
+const watchLongTasks = () => {
+	const w = window as unknown as { longTasks: number[] };
+	w.longTasks = [];
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) w.longTasks.push(e.duration);
+	}).observe({ type: 'longtask', buffered: true });
+};
+
+async function launch(profile: string): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+		args: ARGS,
+		viewport: { width: 360, height: 740 },
+		locale: 'zh-CN',
+		acceptDownloads: true
+	});
+	// tsx keeps function names with an `__name` helper that page.evaluate'd code cannot see.
+	await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+	await context.addInitScript(watchLongTasks);
+	const page = context.pages()[0] ?? (await context.newPage());
+	return { context, page };
+}
+
+/** The longest main-thread task since `since` (ms) in this document, or 0. */
+const longest = (page: Page) => page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+const resetLong = (page: Page) => page.evaluate(() => void ((window as unknown as { longTasks: number[] }).longTasks = []));
+
+/** Five years of daily study over the bank's items: flashcards, quizzes, challenges, cram, a few undos. */
+async function seed(page: Page, total: number, years: number): Promise<number> {
+	return page.evaluate(
+		async ({ total, years }) => {
+			const bank = (await (await fetch('/data/bank.json')).json()) as { questions: { id: string; family: string; kind: string }[] };
+			const cards = [...new Set(bank.questions.filter((q) => q.family.startsWith('card:')).map((q) => q.family))];
+			const quiz = [...new Set(bank.questions.filter((q) => !q.family.startsWith('card:')).map((q) => q.family))];
+			let s = 42;
+			const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+			const DAY = 86_400_000;
+			const days = Math.round(years * 365.25);
+			const start = Date.now() - days * DAY;
+			const db = await new Promise<IDBDatabase>((res, rej) => {
+				const o = indexedDB.open('tcp-quest');
+				o.onsuccess = () => res(o.result);
+				o.onerror = () => rej(o.error);
+			});
+			// Written as the app keeps the log (schema v4): pages of 1,000 reviews, every page but the last full.
+			const PAGE = 1000;
+			let written = 0;
+			let batch: Record<string, unknown>[] = [];
+			let n = 0;
+			const pages: { n: number; maxAt: number; reviews: Record<string, unknown>[] }[] = [];
+			const flush = () =>
+				new Promise<void>((res, rej) => {
+					const tx = db.transaction('log', 'readwrite');
+					for (const p of pages) tx.objectStore('log').put(p);
+					tx.oncomplete = () => res();
+					tx.onerror = () => rej(tx.error);
+					pages.length = 0;
+				});
+			let last: Record<string, unknown> | null = null;
+			for (let i = 0; i < total; i++) {
+				const day = Math.floor((i / total) * days);
+				const at = start + day * DAY + 8 * 3_600_000 + (i % 120) * 20_000;
+				const roll = rand();
+				let r: Record<string, unknown>;
+				if (roll < 0.01 && last) r = { id: `seed-${i}`, itemId: last.itemId, kind: 'undo', undoes: last.id, durationMs: 0, at, appVersion: 'seed' };
+				else if (roll < 0.6) r = { id: `seed-${i}`, itemId: cards[Math.floor(rand() * cards.length)], kind: 'flashcard', rating: 1 + Math.floor(rand() * 4), durationMs: 4000, at, appVersion: 'seed', ...(roll < 0.04 ? { cram: true } : {}) };
+				else if (roll < 0.93) r = { id: `seed-${i}`, itemId: quiz[Math.floor(rand() * quiz.length)], kind: 'quiz', correct: rand() < 0.8, answer: ['a'], durationMs: 6000, at, appVersion: 'seed', session: `quiz:${day}` };
+				else r = { id: `seed-${i}`, itemId: quiz[Math.floor(rand() * quiz.length)], kind: 'challenge', correct: rand() < 0.7, answer: ['a'], durationMs: 3000, at, appVersion: 'seed', session: `challenge:mixed:${day}` };
+				if (r.kind !== 'undo') last = r;
+				batch.push(r);
+				written++;
+				if (batch.length === PAGE || i === total - 1) {
+					pages.push({ n: n++, maxAt: Math.max(...batch.map((x) => x.at as number)), reviews: batch });
+					batch = [];
+				}
+				if (pages.length === 20) await flush();
+			}
+			if (pages.length) await flush();
+			db.close();
+			return written;
+		},
+		{ total, years }
+	);
+}
+
+/** Load a page and time (from navigation start) until the home page is usable. */
+async function openHome(page: Page, url: string) {
+	await page.goto(url, { waitUntil: 'commit' });
+	await page.waitForSelector('html[data-ready="true"] [data-testid="due-count"]', { timeout: 120_000 });
+	const usable = await page.evaluate(() => performance.now());
+	await page.waitForSelector('html[data-log="loaded"]', { timeout: 120_000 });
+	const full = await page.evaluate(() => performance.now());
+	return { usable, full, long: await longest(page) };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function benchBrowser(buildDir = 'build') {
+	if (!existsSync(join(buildDir, 'index.html'))) {
+		console.log('  (building the app first)');
+		execFileSync(resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+	}
+	const { server, url } = await serve(buildDir);
+	const profile = mkdtempSync(join(tmpdir(), 'tcp-quest-bench-'));
+	const importProfile = mkdtempSync(join(tmpdir(), 'tcp-quest-bench-import-'));
+	const rows: [string, string, string, string][] = [];
+	let context: BrowserContext | undefined;
+	let page: Page;
+	const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
+	try {
+		// 1. First visit creates the database; then five years of log go in behind the app's back.
+		({ context, page } = await launch(profile));
+		await page.goto(`${url}/`);
+		await page.waitForSelector('html[data-ready="true"]');
+		const t0 = performance.now();
+		const seeded = await seed(page, REVIEWS, YEARS);
+		console.log(`  seeded ${seeded.toLocaleString('en')} reviews (${YEARS} years) in ${ms(performance.now() - t0)}`);
+		// 2. The first open after that finds the cache stale and rebuilds it (as after an upgrade or import).
+		await context.close();
+		({ context, page } = await launch(profile));
+		const rebuild = await openHome(page, `${url}/`);
+		rows.push(['first open after upgrade (cache rebuilt)', ms(rebuild.usable), '—', ms(rebuild.long)]);
+		await context.close();
+
+		// 3. Cold opens: a fresh browser process each time, the page from the service worker's cache.
+		const opens: { usable: number; full: number; long: number }[] = [];
+		for (let i = 0; i < 3; i++) {
+			({ context, page } = await launch(profile));
+			opens.push(await openHome(page, `${url}/`));
+			if (i < 2) await context.close();
+		}
+		rows.push(['cold open → usable home (median of 3)', ms(median(opens.map((o) => o.usable))), '< 1,000 ms', ms(Math.max(...opens.map((o) => o.long)))]);
+		rows.push(['  … whole log loaded (XP, streaks)', ms(median(opens.map((o) => o.full))), '—', '']);
+
+		// 4. The due queue: from the tap on "Cards" to the plan on screen.
+		await resetLong(page);
+		const queue = await page.evaluate(async () => {
+			const start = performance.now();
+			(document.querySelector('nav a[href="/study"]') as HTMLAnchorElement).click();
+			while (!document.querySelector('[data-testid="study-plan"]')) await new Promise((r) => requestAnimationFrame(r));
+			return performance.now() - start;
+		});
+		rows.push(['due queue (home → study plan shown)', ms(queue), '< 150 ms', ms(await longest(page))]);
+
+		// 5. Statistics, if the page exists: a full load of /stats until its totals are shown.
+		if (existsSync(join(buildDir, 'stats.html'))) {
+			await page.goto(`${url}/stats`, { waitUntil: 'commit' });
+			await page.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid="total-reviews"]')?.textContent ?? ''), null, { timeout: 120_000, polling: 'raf' });
+			const stats = await page.evaluate(() => performance.now());
+			rows.push(['statistics page (load → totals shown)', ms(stats), '—', ms(await longest(page))]);
+		}
+
+		// 6. Export: from the tap to the file.
+		await page.goto(`${url}/settings`);
+		await page.waitForSelector('html[data-log="loaded"]');
+		await resetLong(page);
+		let start = performance.now();
+		const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: '导出进度' }).click()]);
+		const file = join(profile, 'backup.json');
+		await download.saveAs(file);
+		const exportMs = performance.now() - start;
+		rows.push([`export (${(statSync(file).size / 1e6).toFixed(1)} MB file)`, ms(exportMs), '< 3,000 ms', ms(await longest(page))]);
+		await context.close();
+
+		// 7. Import into a fresh install: every review added and scheduled.
+		({ context, page } = await launch(importProfile));
+		await page.goto(`${url}/settings`);
+		await page.waitForSelector('html[data-ready="true"]');
+		await resetLong(page);
+		start = performance.now();
+		await page.locator('#import-file').setInputFiles(file);
+		await page.getByTestId('import-report').waitFor({ timeout: 120_000 });
+		const importMs = performance.now() - start;
+		const report = await page.getByTestId('import-report').textContent();
+		rows.push(['import into a fresh install', ms(importMs), '< 3,000 ms', ms(await longest(page))]);
+		if (!report?.includes(String(seeded))) console.log(`  import report: ${report}`);
+	} finally {
+		await context?.close().catch(() => {});
+		server.close();
+		rmSync(profile, { recursive: true, force: true });
+		rmSync(importProfile, { recursive: true, force: true });
+	}
+	console.log(`\n  ${'step'.padEnd(42)} ${'time'.padStart(10)}  ${'aim'.padStart(11)}  ${'longest task'.padStart(12)}`);
+	for (const [step, time, aim, long] of rows) console.log(`  ${step.padEnd(42)} ${time.padStart(10)}  ${aim.padStart(11)}  ${long.padStart(12)}`);
+}

@@ -1,0 +1,156 @@
+/**
+ * The schedule cache: each item's FSRS state as of the last review folded in, so opening the app
+ * never replays five years of log. It is derived and disposable: every write to the log updates it
+ * in the same transaction, and whenever it does not match the log (missing, another retention, a
+ * size that differs — after an upgrade, a seeded or hand-edited database) it is rebuilt from the
+ * log, which stays the one record.
+ */
+import { effectiveReviews, type Review } from '../progress/review';
+import { gradeOf } from '../srs/grade';
+import { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState } from '../srs/schedule';
+import { SCHEDULE_META, type CachedItem, type ProgressDB } from './db';
+import { breathe, LOG_STORES, logCount, readLogChunked, readLogIn, type LogTransaction, type Progress } from './log';
+
+export type Schedule = Map<string, ItemState>;
+/** Undo steps kept per item; an undo beyond them replays the item from the log. */
+const PRIOR = 20;
+const SLICE = 10_000;
+
+function stateOf(cached: CachedItem): ItemState {
+	const state: ItemState & { prior?: unknown } = { ...cached };
+	delete state.prior;
+	return state;
+}
+
+/** The cached schedule if it still matches the log and the retention, else null. */
+export async function readSchedule(db: ProgressDB, retention: number): Promise<Schedule | null> {
+	const tx = db.transaction(LOG_STORES, 'readonly');
+	const [meta, count, cached] = await Promise.all([
+		tx.objectStore('meta').get(SCHEDULE_META),
+		logCount(tx),
+		tx.objectStore('schedule').getAll()
+	]);
+	if (!meta || meta.retention !== retention || meta.reviews !== count) return null;
+	return new Map(cached.map((c) => [c.itemId, stateOf(c)]));
+}
+
+/** Replay a whole log in slices (yielding between them) into item states. */
+async function replay(log: readonly Review[], retention: number, onProgress?: Progress): Promise<Schedule> {
+	const scheduler = schedulerFor(retention);
+	const states: Schedule = new Map();
+	const effective = effectiveReviews(log);
+	for (const [i, review] of effective.entries()) {
+		const state = foldReview(states.get(review.itemId), review, scheduler);
+		if (state) states.set(review.itemId, state);
+		if (i % SLICE === SLICE - 1) {
+			onProgress?.(i, effective.length);
+			await breathe();
+		}
+	}
+	return states;
+}
+
+/**
+ * Replay the whole log into a fresh cache. The result is written only if the log did not grow
+ * meanwhile (another tab), else it starts over.
+ */
+export async function rebuildSchedule(db: ProgressDB, retention: number, onProgress?: Progress): Promise<Schedule> {
+	for (let attempt = 0; ; attempt++) {
+		const log = await readLogChunked(db, (d, t) => onProgress?.(d, 2 * t));
+		const states = await replay(log, retention, (d, t) => onProgress?.(t + d, 2 * t));
+		const tx = db.transaction(LOG_STORES, 'readwrite');
+		const count = await logCount(tx);
+		if (count !== log.length && attempt < 3) {
+			tx.abort();
+			await tx.done.catch(() => {});
+			continue;
+		}
+		const cache = tx.objectStore('schedule');
+		await cache.clear();
+		await Promise.all([
+			...[...states.values()].map((s) => cache.put({ ...s, prior: [] })),
+			tx.objectStore('meta').put({ retention, reviews: count }, SCHEDULE_META),
+			tx.done
+		]);
+		onProgress?.(1, 1);
+		return states;
+	}
+}
+
+export interface FoldOptions {
+	/** For a single undo record: the review it cancels. */
+	undone?: Review;
+	/** The whole log after the write, when the caller holds it (saves reading it for a replay). */
+	log?: readonly Review[];
+	onProgress?: Progress;
+}
+
+/**
+ * Inside the transaction that has just appended `added` to the log: bring the cache up to date
+ * and count them in. Reviews after their item's state are folded in; an undo of the item's last
+ * review restores the state before it; anything else (an older review merged from a backup, an
+ * undo further back) replays that item from the log. A cache already out of date is left alone:
+ * the next open rebuilds it. Returns the changed items (undefined: no longer scheduled), or null
+ * when the cache was not in use.
+ */
+export async function foldIntoCache(tx: LogTransaction, added: readonly Review[], options: FoldOptions = {}): Promise<Map<string, ItemState | undefined> | null> {
+	const metaStore = tx.objectStore('meta');
+	const meta = await metaStore.get(SCHEDULE_META);
+	if (!meta) return null;
+	const cache = tx.objectStore('schedule');
+	const byItem = new Map<string, Review[]>();
+	for (const r of added) {
+		const list = byItem.get(r.itemId);
+		if (list) list.push(r);
+		else byItem.set(r.itemId, [r]);
+	}
+	const scheduler = schedulerFor(meta.retention);
+	let history: Map<string, Review[]> | null = null;
+	/** The item's whole history, from the caller's log or read once for all items. */
+	const historyOf = async (itemId: string) => {
+		if (!history) {
+			history = new Map();
+			for (const r of options.log ?? (await readLogIn(tx))) {
+				const list = history.get(r.itemId);
+				if (list) list.push(r);
+				else history.set(r.itemId, [r]);
+			}
+		}
+		return history.get(itemId) ?? [];
+	};
+	const changed = new Map<string, ItemState | undefined>();
+	const cached = await Promise.all([...byItem.keys()].map((id) => cache.get(id)));
+	let done = 0;
+	for (const [i, [itemId, reviews]] of [...byItem].entries()) {
+		const before = cached[i];
+		let state: ItemState | undefined = before && stateOf(before);
+		let prior = before?.prior ?? [];
+		reviews.sort((a, b) => (a.at !== b.at ? a.at - b.at : a.id < b.id ? -1 : 1));
+		const undone = options.undone;
+		if (reviews.every((r) => r.kind !== 'undo') && (!state || isAfter(reviews[0]!, state))) {
+			for (const r of reviews) {
+				const next = foldReview(state, r, scheduler);
+				if (next !== state) prior = [...prior, state ?? null].slice(-PRIOR);
+				state = next;
+			}
+		} else if (reviews.length === 1 && undone && reviews[0]!.undoes === undone.id && (undone.cram || gradeOf(undone) === null)) {
+			// Cancelling a review that never moved the schedule changes nothing.
+		} else if (reviews.length === 1 && undone && reviews[0]!.undoes === undone.id && state?.lastId === undone.id && prior.length > 0) {
+			state = prior.at(-1) ?? undefined;
+			prior = prior.slice(0, -1);
+		} else {
+			// In one go: yielding to the event loop here would end the transaction.
+			const replayed = buildSchedule(await historyOf(itemId), meta.retention);
+			state = replayed.get(itemId);
+			prior = [];
+		}
+		if (state) await cache.put({ ...state, prior });
+		else await cache.delete(itemId);
+		changed.set(itemId, state);
+		options.onProgress?.(++done, byItem.size);
+	}
+	await metaStore.put({ ...meta, reviews: meta.reviews + added.length }, SCHEDULE_META);
+	return changed;
+}
+
+export { readLogChunked };
