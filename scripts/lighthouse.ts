@@ -20,7 +20,8 @@ const CHROME = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/u
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // The browser's language decides whether the app swaps its prerendered Chinese for English after
 // load (LH_LANG=zh-CN measures a Chinese reader; the default, en-US, includes the swap).
-if (process.env.LH_LANG) FLAGS.push(`--lang=${process.env.LH_LANG}`);
+// Headless Chromium takes navigator.language from --accept-lang; --lang alone leaves it en-US.
+if (process.env.LH_LANG) FLAGS.push(`--lang=${process.env.LH_LANG}`, `--accept-lang=${process.env.LH_LANG}`);
 /** Issue 7's targets; SEO is reported but not required. */
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } as const;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
