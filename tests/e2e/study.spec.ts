@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
+import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress, writeReviews } from './util';
 
 interface StudyReview {
 	id: string;
@@ -106,3 +106,29 @@ for (const scheme of ['light', 'dark'] as const) {
 		});
 	}
 }
+
+test('quiz-only questions answered today do not use up the day’s new cards; a new card does', async ({ page }) => {
+	await page.goto('/');
+	await waitForProgress(page);
+	const now = Date.now();
+	const review = (itemId: string, i: number) => ({
+		id: crypto.randomUUID(),
+		itemId,
+		questionId: `next_state:${itemId}`,
+		kind: 'quiz',
+		answer: ['x'],
+		correct: true,
+		durationMs: 1000,
+		at: now - 60_000 + i,
+		appVersion: 'test'
+	});
+	// Transitions are asked about in the quiz only; `state:` families are also flashcards.
+	await writeReviews(page, [review('t:SYN_SENT:recv_syn_ack', 0), review('t:LISTEN:recv_syn', 1), review('t:ESTABLISHED:close', 2)]);
+	await page.reload();
+	await waitForProgress(page);
+	await expect(page.getByTestId('new-count')).toHaveText('10');
+	await writeReviews(page, [review('state:TIME_WAIT', 3)]);
+	await page.reload();
+	await waitForProgress(page);
+	await expect(page.getByTestId('new-count')).toHaveText('9');
+});

@@ -184,6 +184,8 @@ describe('dueQueue', () => {
 		expect(newIntroducedOn(log, localDay(T0))).toBe(2); // a, b (e was cram)
 		expect(newIntroducedOn(log, localDay(T0 + DAY))).toBe(1); // c
 		expect(newIntroducedOn(log, localDay(T0 + 2 * DAY))).toBe(0);
+		// Only the cards count against the quota of new cards: a quiz-only item does not.
+		expect(newIntroducedOn(log, localDay(T0), new Set(['a']))).toBe(1);
 		const late = new Date(2025, 0, 6, 23, 59).getTime();
 		const early = new Date(2025, 0, 7, 0, 1).getTime();
 		expect(newIntroducedOn([card('x', 3, late), card('y', 3, early)], '2025-01-06')).toBe(1);

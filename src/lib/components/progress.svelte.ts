@@ -137,11 +137,12 @@ class Progress {
 	clock = $state(Date.now());
 	/** Answers recorded in this page's life: a celebration only follows a new answer, never a load or import. */
 	recorded = $state(0);
-	/** Items first scheduled today: the new-card quota used (same as newIntroducedOn over the log). */
+	/** Flashcards first scheduled today: the new-card quota used (as newIntroducedOn over the log). */
 	introducedToday = $derived.by(() => {
 		const today = localDay(this.clock);
+		const cards = this.catalog?.flashcardFamilies;
 		let n = 0;
-		for (const s of this.schedule.values()) if (localDay(s.firstReviewAt) === today) n++;
+		for (const [family, s] of this.schedule) if (cards?.has(family) && localDay(s.firstReviewAt) === today) n++;
 		return n;
 	});
 	#dayOf = $derived<DayOf>(this.settings.zones.length > 0 ? dayInZones(this.settings.zones) : localDay);

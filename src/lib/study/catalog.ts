@@ -6,6 +6,8 @@ export interface Catalog {
 	data: StudyData;
 	/** One flashcard per scheduled family, in deck order. */
 	flashcards: Question[];
+	/** Their families: what the daily quota of new cards counts. */
+	flashcardFamilies: ReadonlySet<string>;
 	/** Every family that quiz questions ask about, in bank order. */
 	quizFamilies: string[];
 	questionsByFamily: Map<string, Question[]>;
@@ -30,5 +32,5 @@ export function buildCatalog(data: StudyData): Catalog {
 			familiesByTopic.get(q.topic)?.push(q.family);
 		}
 	}
-	return { data, flashcards, quizFamilies: [...questionsByFamily.keys()], questionsByFamily, topicOfFamily, familiesByTopic };
+	return { data, flashcards, flashcardFamilies: seenCard, quizFamilies: [...questionsByFamily.keys()], questionsByFamily, topicOfFamily, familiesByTopic };
 }

@@ -34,7 +34,7 @@ export interface Dashboard {
 export function dashboard(catalog: Catalog, schedule: ReadonlyMap<string, ItemState>, log: readonly Review[], now: number, newPerDay: number, introducedToday?: number): Dashboard {
 	const today = localDay(now);
 	const todays = log.filter((r) => r.kind !== 'undo' && localDay(r.at) === today);
-	const plan = planFlashcards(catalog, schedule, now, newPerDay, introducedToday ?? newIntroducedOn(log, today));
+	const plan = planFlashcards(catalog, schedule, now, newPerDay, introducedToday ?? newIntroducedOn(log, today, catalog.flashcardFamilies));
 	const dueQuiz = catalog.quizFamilies.filter((f) => {
 		const s = schedule.get(f);
 		return s && s.card.due.getTime() <= now;
