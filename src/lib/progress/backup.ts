@@ -31,7 +31,9 @@ export function makeBackup(reviews: readonly Review[], settings: Settings, now: 
 	};
 }
 
-const refuse = (zh: string, en: string): ParsedBackup => ({
+type Refusal = Extract<ParsedBackup, { ok: false }>;
+
+const refuse = (zh: string, en: string): Refusal => ({
 	ok: false,
 	error: text(`无法导入：${zh}`, `Cannot import: ${en}`)
 });
@@ -65,6 +67,22 @@ export function jsonDepthExceeds(json: string, limit: number): boolean {
 	return false;
 }
 
+const tooLarge = (size: number): Refusal => {
+	const mb = (n: number) => Math.ceil(n / 1024 / 1024);
+	return refuse(
+		`文件太大（${mb(size)} MB，最多 ${mb(MAX_BACKUP_CHARS)} MB）`,
+		`the file is too large (${mb(size)} MB; at most ${mb(MAX_BACKUP_CHARS)} MB)`
+	);
+};
+
+/**
+ * A file refused by its size alone, before it is read into memory: UTF-8 needs at most three bytes
+ * per character of the text, so more than three bytes per allowed character cannot fit.
+ */
+export function refuseBySize(bytes: number): Refusal | null {
+	return bytes > 3 * MAX_BACKUP_CHARS ? tooLarge(bytes) : null;
+}
+
 /**
  * Parse and check a whole backup file. Any problem refuses the file as a whole, naming the first
  * problem found (records are numbered from 1, as a person counts), so a half-valid file can never
@@ -72,13 +90,7 @@ export function jsonDepthExceeds(json: string, limit: number): boolean {
  * sanitized rather than refused.
  */
 export function parseBackup(json: string): ParsedBackup {
-	if (json.length > MAX_BACKUP_CHARS) {
-		const mb = (n: number) => Math.ceil(n / 1024 / 1024);
-		return refuse(
-			`文件太大（${mb(json.length)} MB，最多 ${mb(MAX_BACKUP_CHARS)} MB）`,
-			`the file is too large (${mb(json.length)} MB; at most ${mb(MAX_BACKUP_CHARS)} MB)`
-		);
-	}
+	if (json.length > MAX_BACKUP_CHARS) return tooLarge(json.length);
 	if (jsonDepthExceeds(json, MAX_BACKUP_DEPTH))
 		return refuse(
 			`文件嵌套超过 ${MAX_BACKUP_DEPTH} 层，不是 TCP Quest 备份`,

@@ -3,6 +3,7 @@
  * worker with its own connection, so a five-year log never freezes the page. Where a worker cannot
  * start, the same code runs here, in slices.
  */
+import { refuseBySize } from '../progress/backup';
 import { exportParts, importProgress, type ImportResult } from './backup';
 import type { ProgressDB } from './db';
 import { rebuildSchedule } from './schedule-cache';
@@ -16,8 +17,13 @@ type Reply = { id: number; progress: number } | { id: number; result: unknown } 
 export async function perform(db: ProgressDB, job: Job, onProgress: (fraction: number) => void): Promise<unknown> {
 	const report = (done: number, total: number) => onProgress(total > 0 ? Math.min(1, done / total) : 1);
 	switch (job.kind) {
-		case 'import':
-			return importProgress(db, typeof job.file === 'string' ? job.file : await job.file.text(), report);
+		case 'import': {
+			if (typeof job.file === 'string') return importProgress(db, job.file, report);
+			// A file far beyond any backup is refused before it is read into memory.
+			const refused = refuseBySize(job.file.size);
+			if (refused) return refused;
+			return importProgress(db, await job.file.text(), report);
+		}
 		case 'export':
 			return new Blob(await exportParts(db, job.now, report), { type: 'application/json' });
 		case 'rebuild':

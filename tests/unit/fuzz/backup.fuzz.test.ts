@@ -6,6 +6,7 @@ import {
 	makeBackup,
 	MAX_BACKUP_CHARS,
 	parseBackup,
+	refuseBySize,
 	reviewProblem,
 	sanitizeSettings,
 	type Review,
@@ -196,6 +197,11 @@ describe('backup import under fuzzing', () => {
 		const result = parseBackup(' '.repeat(MAX_BACKUP_CHARS + 1));
 		expect(performance.now() - start).toBeLessThan(MAX_MS);
 		expect(result).toMatchObject({ ok: false, error: { en: expect.stringContaining('too large') } });
+	});
+
+	it('refuses a file by its size before reading it, only when it cannot fit', () => {
+		expect(refuseBySize(3 * MAX_BACKUP_CHARS)).toBeNull();
+		expect(refuseBySize(3 * MAX_BACKUP_CHARS + 1)).toMatchObject({ ok: false, error: { en: expect.stringContaining('too large') } });
 	});
 
 	it('refuses deep nesting at once and quotes hostile names briefly', () => {
