@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import { version } from '$app/environment';
-import { achievementsFor, DEFAULT_GOAL, dayInZones, type AchievementStatus, gameSummary, goalFromHistory, roundsFromLog, type DayOf, type GameSummary, type RoundResult } from '$lib/game';
+import { achievementsFor, DEFAULT_GOAL, dayInZones, type AchievementStatus, gameSummary, goalFromHistory, roundsFromLog, studyStats, type DayOf, type GameSummary, type RoundResult, type StudyStats } from '$lib/game';
 import { DEFAULT_SETTINGS, effectiveReviews, localDay, reviewProblem, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
 import { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState } from '$lib/srs';
 import {
@@ -155,6 +155,14 @@ class Progress {
 	#gameWorker = $state.raw<Worker | null>(startGameWorker());
 	#gameSync = $derived<GameSummary | null>(this.reviews.length > BIG_LOG && this.#gameWorker ? null : this.#game());
 	#gameAsync = $state.raw<GameSummary | null>(null);
+	/** The statistics page's figures, once the whole log is in (from the worker with the summary when it is big). */
+	get stats(): StudyStats | null {
+		return this.reviews.length > BIG_LOG && this.#gameWorker ? this.#statsAsync : this.#statsSync;
+	}
+	#statsSync = $derived<StudyStats | null>(
+		this.ready && this.logLoaded && !(this.reviews.length > BIG_LOG && this.#gameWorker) ? studyStats(this.reviews, { now: this.clock, dayOf: this.#dayOf }) : null
+	);
+	#statsAsync = $state.raw<StudyStats | null>(null);
 	/** Answers whose celebration waits for the worker's summary (see `recorded`). */
 	#unannounced = 0;
 
@@ -204,8 +212,9 @@ class Progress {
 		});
 	}
 
-	#gameArrived = (event: MessageEvent<{ id: number; game: PostedGame }>) => {
+	#gameArrived = (event: MessageEvent<{ id: number; game: PostedGame; stats: StudyStats }>) => {
 		if (event.data.id !== this.#gameRequest || !this.catalog) return;
+		this.#statsAsync = event.data.stats;
 		const byId = new Map(achievementsFor(this.catalog.data.topics).map((a) => [a.id, a]));
 		const { achievements, ...rest } = event.data.game;
 		this.#gameAsync = { ...rest, achievements: achievements.flatMap(({ id, ...status }) => (byId.has(id) ? [{ ...status, achievement: byId.get(id)! }] : [])) };
