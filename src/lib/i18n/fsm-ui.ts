@@ -89,7 +89,7 @@ export const FSM_UI = {
 	title: text('TCP 状态图', 'The TCP state diagram'),
 	lede: text(
 		'由状态机直接画出，和题目用同一张表。点按状态看它的卡片，点按箭头看转换。',
-		'Drawn from the same state machine the questions use. Tap a state for its card, an arrow for the transition.'
+		'Drawn from the machine behind every question: tap a state or an arrow.'
 	),
 	diagramLabel: text('TCP 状态图', 'TCP state diagram'),
 	toSimulator: text('打开双端模拟器', 'Open the two-host simulator'),
