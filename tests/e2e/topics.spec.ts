@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoHorizontalScroll as noHorizontalScroll, seriousViolations } from './util';
+import { expectNoHorizontalScroll as noHorizontalScroll, seriousViolations, waitForProgress } from './util';
 
 test('home lists every topic and opens one', async ({ page }) => {
 	await page.goto('/');
@@ -15,6 +15,8 @@ test('home lists every topic and opens one', async ({ page }) => {
 
 test('switches language and remembers it', async ({ page }) => {
 	await page.goto('/');
+	// The button works once the page has started (a prerendered button does nothing before then).
+	await waitForProgress(page);
 	await page.getByRole('button', { name: '切换到英文' }).click();
 	await expect(page.getByRole('heading', { name: 'Topics' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
