@@ -17,7 +17,7 @@ import {
 	resetProgress,
 	saveSettings,
 	SCHEMA_VERSION,
-	undoLastReview,
+	undoLast,
 	type ProgressDB,
 	type ProgressSchemaV1
 } from '../../src/lib/store';
@@ -72,13 +72,13 @@ describe('review log', () => {
 
 	it('undoes the latest review by appending, one at a time', async () => {
 		const db = await freshDB();
-		expect(await undoLastReview(db, T0)).toBeNull();
+		expect((await undoLast(db, T0)).undone).toBeNull();
 		const first = review('a', 3, T0);
 		const second = review('b', 1, T0 + MIN);
 		await appendReview(db, second); // stored order must not matter
 		await appendReview(db, first);
 
-		expect(await undoLastReview(db, T0 + 2 * MIN, '0.1.0')).toEqual(second);
+		expect((await undoLast(db, T0 + 2 * MIN, '0.1.0')).undone).toEqual(second);
 		const log = await allReviews(db);
 		expect(log).toHaveLength(3);
 		expect(log.find((r) => r.kind === 'undo')).toMatchObject({
@@ -89,8 +89,8 @@ describe('review log', () => {
 		});
 		expect(buildSchedule(log, 0.9)).toEqual(buildSchedule([first], 0.9));
 
-		expect(await undoLastReview(db, T0 + 3 * MIN)).toEqual(first);
-		expect(await undoLastReview(db, T0 + 4 * MIN)).toBeNull();
+		expect((await undoLast(db, T0 + 3 * MIN)).undone).toEqual(first);
+		expect((await undoLast(db, T0 + 4 * MIN)).undone).toBeNull();
 		expect(buildSchedule(await allReviews(db), 0.9).size).toBe(0);
 	});
 
@@ -125,7 +125,7 @@ describe('backup and restore', () => {
 				await appendReview(db, review(item, rating, T0 + day * DAY + i * MIN));
 			}
 		}
-		await undoLastReview(db, T0 + 14 * DAY);
+		await undoLast(db, T0 + 14 * DAY);
 	}
 
 	it('changes nothing when the same backup is imported twice', async () => {

@@ -15,7 +15,6 @@ export {
 	countReviews,
 	reviewsSince,
 	undoLast,
-	undoLastReview,
 	resetProgress,
 	type ScheduleChange
 } from './reviews';

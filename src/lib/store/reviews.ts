@@ -107,11 +107,6 @@ export async function undoLast(
 	return { undone: last, record, change };
 }
 
-/** Cancel the latest effective review; returns the review cancelled, or null when there is nothing to undo. */
-export async function undoLastReview(db: ProgressDB, now: number, appVersion = 'unknown'): Promise<Review | null> {
-	return (await undoLast(db, now, appVersion)).undone;
-}
-
 /** Forget all progress (and its cache). Settings are kept: they are preferences, not progress. */
 export async function resetProgress(db: ProgressDB): Promise<void> {
 	const tx = db.transaction(LOG_STORES, 'readwrite');
