@@ -1,20 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { localChromium } from './scripts/browser/local';
 
-// Playwright cannot download its own browser here: use Debian's Chromium where it exists.
-const systemChromium = '/usr/bin/chromium';
-const launchOptions = existsSync(systemChromium)
-	? {
-			executablePath: systemChromium,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
-		}
-	: {};
+// The browser `npm run test:e2e` made sure of first (scripts/browser/ensure.ts): Debian's, else Playwright's.
+const launchOptions = localChromium;
 
 // Another port lets a second checkout run its suite beside this one.
 const port = Number(process.env.E2E_PORT ?? 4173);

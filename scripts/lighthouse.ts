@@ -12,12 +12,14 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { join, relative } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS } from './browser/find';
+import { localChromiumPath } from './browser/local';
 
 const PORT = Number(process.env.LH_PORT ?? 4319);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const OUT = 'lighthouse-reports';
-const CHROME = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROME = process.env.CHROME_PATH ?? localChromiumPath;
+const FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 // The browser's language decides whether the app swaps its prerendered Chinese for English after
 // load (LH_LANG=zh-CN measures a Chinese reader; the default, en-US, includes the swap).
 // Headless Chromium takes navigator.language from --accept-lang; --lang alone leaves it en-US.

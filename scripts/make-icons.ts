@@ -3,10 +3,10 @@
  * Run by hand when the icon changes; the PNGs are committed.
  */
 import { chromium } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { localChromium } from './browser/local';
 
-const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch(localChromium);
 const page = await browser.newPage();
 for (const [svg, size, out] of [
 	['icon', 192, 'icon-192.png'],

@@ -11,12 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { localChromium } from '../browser/local';
 
 const REVIEWS = 200_000;
 const YEARS = 5;
-const CHROMIUM = '/usr/bin/chromium';
-// The same flags as playwright.config.ts.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -53,8 +51,7 @@ const watchLongTasks = () => {
 
 async function launch(profile: string): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
-		args: ARGS,
+		...localChromium,
 		viewport: { width: 360, height: 740 },
 		locale: 'zh-CN',
 		acceptDownloads: true

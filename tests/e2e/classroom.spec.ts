@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { encode } from 'uqr';
+import { localChromium } from '../../scripts/browser/local';
 import { expectNoHorizontalScroll, seriousViolations, useLanguage, waitForProgress } from './util';
 
 interface StoredReview {
@@ -221,10 +221,9 @@ test('the teacher scans a result code with the camera (decoded on the device)', 
 	const dir = await mkdtemp(join(tmpdir(), 'tcp-quest-camera-'));
 	const video = join(dir, 'qr.y4m');
 	await writeFile(video, qrVideo(result));
-	const system = '/usr/bin/chromium';
 	const camera = await chromium.launch({
-		...(existsSync(system) ? { executablePath: system } : {}),
-		args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]
+		...localChromium,
+		args: [...localChromium.args, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]
 	});
 	try {
 		const teacher = await camera.newPage({ baseURL, locale: 'zh-CN', viewport: { width: 360, height: 740 } });
