@@ -6,6 +6,7 @@ import {
 	parseState,
 	RFC_NAME,
 	roleOf,
+	rolesOf,
 	SCENARIOS,
 	SS_NAME,
 	simulate,
@@ -46,7 +47,19 @@ const RFC: Expect[] = [
 	['CLOSE_WAIT', 'close', 'LAST_ACK', 'FIN'],
 	['CLOSING', 'recv_ack', 'TIME_WAIT', 'none'],
 	['LAST_ACK', 'recv_ack', 'CLOSED', 'none'],
-	['TIME_WAIT', 'timeout', 'CLOSED', 'none'],
+	['TIME_WAIT', 'timeout_2msl', 'CLOSED', 'none'],
+	// The retransmission timer resends what is outstanding and keeps the state.
+	['SYN_SENT', 'retransmit', 'SYN_SENT', 'SYN'],
+	['SYN_RECEIVED', 'retransmit', 'SYN_RECEIVED', 'SYN_ACK'],
+	['FIN_WAIT_1', 'retransmit', 'FIN_WAIT_1', 'FIN'],
+	['CLOSING', 'retransmit', 'CLOSING', 'FIN'],
+	['LAST_ACK', 'retransmit', 'LAST_ACK', 'FIN'],
+	// SYN_RECEIVED on a SYN-ACK: ESTABLISHED only after a simultaneous open; after a passive open
+	// RFC 9293 §3.10.7.4 ("fourth, check the SYN bit") returns it to LISTEN.
+	['SYN_RECEIVED', 'recv_syn_ack', 'ESTABLISHED', 'none', 'from_syn_sent'],
+	['SYN_RECEIVED', 'recv_syn_ack', 'LISTEN', 'none', 'from_listen'],
+	// The user timeout needs something unacknowledged: never in an idle CLOSE_WAIT or FIN_WAIT_2.
+	['CLOSE_WAIT', 'user_timeout', 'CLOSED', 'none', 'data_unacked'],
 	// Retransmitted FINs are acknowledged again (and restart 2MSL in TIME_WAIT).
 	['CLOSE_WAIT', 'recv_fin', 'CLOSE_WAIT', 'ACK'],
 	['CLOSING', 'recv_fin', 'CLOSING', 'ACK'],
@@ -175,6 +188,21 @@ describe('the two-endpoint simulation', () => {
 		const again = steps.findIndex((s) => s.note === 'retransmitted');
 		expect(steps[again + 1]).toMatchObject({ event: 'recv_fin', states: { A: 'TIME_WAIT' } });
 		expect(steps[again + 1]?.sent?.flag).toBe('ACK');
+	});
+
+	it('marks every role that passes through a state, simultaneous open and close included', () => {
+		expect(rolesOf('SYN_RECEIVED')).toEqual(['passive_opener', 'simultaneous_open']);
+		expect(rolesOf('TIME_WAIT')).toEqual(['active_closer', 'simultaneous_close']);
+		expect(rolesOf('CLOSING')).toEqual(['simultaneous_close']);
+		expect(rolesOf('LAST_ACK')).toEqual(['passive_closer']);
+		expect(rolesOf('ESTABLISHED')).toEqual(['both']);
+	});
+
+	it('has no timer that ends an idle CLOSE_WAIT or FIN_WAIT_2, and one timer per kind', () => {
+		expect(machine.outcomes('FIN_WAIT_2', 'user_timeout')).toEqual([]);
+		expect(machine.outcomes('CLOSE_WAIT', 'user_timeout').every((t) => t.cond === 'data_unacked')).toBe(true);
+		expect(machine.table.filter((t) => t.event === 'timeout_2msl').map((t) => t.from)).toEqual(['TIME_WAIT']);
+		for (const t of machine.table.filter((r) => r.event === 'retransmit')) expect(t.to).toBe(t.from);
 	});
 
 	it('derives who passes through each state', () => {

@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { computeDuration, findParam, keepaliveDetection, PARAMS, retries2Timeline, synAckTimeline, synTimeline } from '../../src/lib/params';
 
 describe('durations implied by the defaults (facts.md)', () => {
-	it('connect() gives up at 127 s after the last SYN at 63 s', () => {
-		expect(synTimeline()).toEqual({ retransmissionsAt: [1, 3, 7, 15, 31, 63], giveUpAt: 127 });
+	it('connect() gives up at 131 s by default: four linear 1 s retries first (Linux 6.5+, ip-sysctl.rst)', () => {
+		expect(synTimeline()).toEqual({ retransmissionsAt: [1, 2, 3, 4, 5, 7, 11, 19, 35, 67], giveUpAt: 131 });
+		expect(computeDuration('syn_give_up')).toBe(131);
+		expect(computeDuration('syn_last_retransmission')).toBe(67);
 	});
-	it('adds four linear 1 s retries since Linux 6.5', () => {
-		expect(computeDuration('syn_give_up', { tcp_syn_linear_timeouts: 4 })).toBe(131);
+	it('gave up at 127 s, last SYN at 63 s, before the linear timeouts', () => {
+		expect(synTimeline(6, 0)).toEqual({ retransmissionsAt: [1, 3, 7, 15, 31, 63], giveUpAt: 127 });
+		expect(computeDuration('syn_give_up', { tcp_syn_linear_timeouts: 0 })).toBe(127);
 	});
-	it('quotes the pre-3.7 figure with a 3 s initial RTO', () => {
-		expect(computeDuration('syn_give_up', { tcp_syn_retries: 5, initial_rto: 3 })).toBe(189);
+	it('quotes the pre-3.1 figure with a 3 s initial RTO', () => {
+		expect(computeDuration('syn_give_up', { tcp_syn_retries: 5, tcp_syn_linear_timeouts: 0, initial_rto: 3 })).toBe(189);
 	});
 	it('gives up on a half-open connection at 63 s', () => {
 		expect(synAckTimeline()).toEqual({ retransmissionsAt: [1, 3, 7, 15, 31], giveUpAt: 63 });

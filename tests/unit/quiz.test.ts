@@ -83,6 +83,53 @@ describe('the validator rejects', () => {
 		rejects(q, /answer v6 is not among the options/);
 	});
 
+	it('a role question that leaves a right role unmarked (SYN-RECEIVED in a simultaneous open)', () => {
+		const q = clone(byId('state_side:SYN_RECEIVED'));
+		q.answer = ['passive_opener'];
+		delete q.multi;
+		rejects(q, /distractor simultaneous_open is a right answer|expected all of passive_opener, simultaneous_open/);
+		q.options = q.options.filter((o) => o.id !== 'simultaneous_open');
+		rejects(q, /expected all of passive_opener, simultaneous_open/);
+	});
+
+	it('a question that leaves the condition of its answer unstated', () => {
+		const between = clone(byId('event_between:SYN_RECEIVED:LISTEN'));
+		between.prompt = { zh: '哪些事件会让端点从 SYN-RECEIVED 进入 LISTEN？', en: 'Which events take an endpoint from SYN-RECEIVED to LISTEN?' };
+		rejects(between, /does not state the condition from_listen/);
+		delete between.subject;
+		rejects(between, /recv_rst reaches LISTEN only under a condition the prompt does not state/);
+		const next = clone(byId('next_state:SYN_RECEIVED:recv_rst:from_listen'));
+		next.prompt = { zh: '端点处于 SYN-RECEIVED，此时收到 RST。接下来它处于哪个状态？', en: 'An endpoint is in SYN-RECEIVED and a RST arrives. Which state is it in next?' };
+		rejects(next, /en prompt does not state the condition from_listen/);
+	});
+
+	it('an impossible premise: the ACK of our FIN in a state where nothing of ours is outstanding', () => {
+		const q = clone(byId('next_state:CLOSED:recv_ack'));
+		q.prompt = { zh: '端点处于 CLOSED，此时收到对本端 SYN/FIN 的 ACK。接下来它处于哪个状态？', en: 'An endpoint is in CLOSED and the ACK of our SYN or FIN arrives. Which state is it in next?' };
+		rejects(q, /impossible premise in CLOSED/);
+		const listen = clone(byId('event_between:LISTEN:SYN_RECEIVED'));
+		listen.options[listen.options.findIndex((o) => !listen.answer.includes(o.id))]!.label = { zh: '收到同时确认了本端 FIN 的 FIN', en: 'a FIN that also acknowledges our FIN arrives' };
+		rejects(listen, /impossible premise in LISTEN/);
+	});
+
+	it('an explanation whose numbers differ from its answer', () => {
+		const last = clone(byId('duration:syn_last_retransmission:tcp_syn_retries=5,tcp_syn_linear_timeouts=0'));
+		last.explanation = {
+			zh: `每次等待从初始 RTO 起翻倍，最后一次重传后再等一个 RTO：共 63秒（1分3秒）。（来源：${last.source}）`,
+			en: `Each wait doubles from the initial RTO, and after the last retransmission the kernel waits one more RTO: 63 s (1 min 3 s) in all. (Source: ${last.source})`
+		};
+		rejects(last, /does not arrive at the answer 31 s/);
+		const linear = clone(byId('duration:syn_give_up:tcp_syn_retries=6,tcp_syn_linear_timeouts=4'));
+		linear.explanation = {
+			zh: `每次等待翻倍：1 + 2 + 4 + 8 + 16 + 32 + 64 = 131秒。（来源：${linear.source}）`,
+			en: `Each wait doubles: 1 + 2 + 4 + 8 + 16 + 32 + 64 = 131 s. (Source: ${linear.source})`
+		};
+		rejects(linear, /1 \+ 2 \+ 4 \+ 8 \+ 16 \+ 32 \+ 64 = 131 does not add up/);
+		const stray = clone(byId('duration:syn_give_up:tcp_syn_retries=6,tcp_syn_linear_timeouts=4'));
+		stray.explanation = { zh: stray.explanation.zh.replace('131秒', '131秒，约 127 秒'), en: stray.explanation.en.replace('131 s', '131 s, about 127 s') };
+		rejects(stray, /shows 127, which its answer's computation never produces/);
+	});
+
 	it('two questions with the same id', () => {
 		expect(validateBank([...bank, bank[0]!], deck, machine).join()).toMatch(/duplicate question id/);
 	});

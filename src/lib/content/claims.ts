@@ -9,7 +9,7 @@ import {
 	type State,
 	type Transition
 } from '../fsm';
-import { EVENT_LABEL, SEGMENT_LABEL } from '../i18n/fsm-labels';
+import { eventLabel, SEGMENT_LABEL } from '../i18n/fsm-labels';
 import type { Lang } from '../i18n/lang';
 import { computeDuration, DURATIONS, findParam, type Unit } from '../params';
 import { resolveSource, type Source } from './sources';
@@ -171,8 +171,8 @@ export function renderClaim(claim: Claim, lang: Lang, markdown: boolean): string
 			const t = claim.transition;
 			const sends = t.send === 'none' ? '' : lang === 'zh' ? `，发送 ${SEGMENT_LABEL[t.send].zh}` : `, sending ${SEGMENT_LABEL[t.send].en}`;
 			return lang === 'zh'
-				? `${stateName(t.from)} —${EVENT_LABEL[t.event].zh}→ ${stateName(t.to)}${sends}`
-				: `${stateName(t.from)} —${EVENT_LABEL[t.event].en}→ ${stateName(t.to)}${sends}`;
+				? `${stateName(t.from)} —${eventLabel(t.event, t.from).zh}→ ${stateName(t.to)}${sends}`
+				: `${stateName(t.from)} —${eventLabel(t.event, t.from).en}→ ${stateName(t.to)}${sends}`;
 		}
 		case 'param':
 			return markdown ? `\`${claim.name}\`` : claim.name;

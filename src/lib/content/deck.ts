@@ -1,5 +1,5 @@
 import { Marked } from 'marked';
-import { isRole, machine as rfcMachine, parseState, roleOf, STATES, type Machine, type Transition } from '../fsm';
+import { isRole, machine as rfcMachine, parseState, rolesOf, STATES, type Machine, type Transition } from '../fsm';
 import { LANGS, type Lang, type Text } from '../i18n/lang';
 import { PARAMS } from '../params';
 import { CLAIM_PATTERN, parseClaim, renderClaim, type Claim } from './claims';
@@ -101,8 +101,8 @@ function buildCard(topicId: string, raw: Record<Lang, RawCard>, files: Record<La
 				if (!en.fields.has(key)) fail('en', en.title.line, `a state card needs a "${key}:" field`);
 			const side = en.fields.get('side')?.text ?? '';
 			if (en.fields.has('side') && !isRole(side)) fail('en', line('side'), `unknown side "${side}"`);
-			else if (isRole(side) && side !== roleOf(state))
-				fail('en', line('side'), `the state machine says ${state} is passed through by ${roleOf(state)}, not ${side}`);
+			else if (isRole(side) && !rolesOf(state).includes(side))
+				fail('en', line('side'), `the state machine says ${state} is passed through by ${rolesOf(state).join(', ')}, not ${side}`);
 			else if (isRole(side)) card.role = side;
 			card.waits = field('waits');
 			card.leaves = field('leaves');

@@ -37,7 +37,8 @@ const possible = (sim: Sim, move: Move, m: Machine) => {
 /**
  * Every move that can happen now, side by side: the application calls the machine has a transition
  * for, each kind of segment in flight delivered or lost (the oldest first; a younger one overtaking),
- * a retransmission when something is unacknowledged, and the timer where the machine has one.
+ * a retransmission when something is unacknowledged, and the 2MSL timer or the user timeout where
+ * the machine has one for this state (and its condition holds).
  */
 export function possibleMoves(sim: Sim, m: Machine = rfcMachine): Choice[] {
 	const out: Choice[] = [];
@@ -55,7 +56,8 @@ export function possibleMoves(sim: Sim, m: Machine = rfcMachine): Choice[] {
 		}
 		const retransmit: Move = { kind: 'retransmit', side };
 		if (possible(sim, retransmit, m)) out.push({ side, move: retransmit });
-		if (m.outcomes(state, 'timeout').length > 0) out.push({ side, move: { kind: 'timeout', side } });
+		const timer: Move = { kind: 'timeout', side };
+		if (possible(sim, timer, m)) out.push({ side, move: timer });
 	}
 	return out;
 }

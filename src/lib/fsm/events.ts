@@ -11,12 +11,30 @@ export const EVENTS = [
 	'recv_fin',
 	'recv_fin_ack',
 	'recv_rst',
-	'timeout'
+	'timeout_2msl',
+	'retransmit',
+	'user_timeout'
 ] as const;
 export type Event = (typeof EVENTS)[number];
 
 /** Events raised by the local application, as opposed to arriving segments and timers. */
 export const APP_EVENTS: readonly Event[] = ['passive_open', 'active_open', 'send', 'close', 'abort'];
+
+/**
+ * Three timers that are never one event: the 2MSL timer (TIME_WAIT only), the retransmission timer
+ * (same state, the unacknowledged segment sent again) and the user timeout (retries exhausted: the
+ * connection is dropped).
+ */
+export const TIMER_EVENTS: readonly Event[] = ['timeout_2msl', 'retransmit', 'user_timeout'];
+
+/**
+ * Review logs written before the timers were split name one `timeout` event: in TIME_WAIT it was
+ * the 2MSL timer, everywhere else the give-up timer.
+ */
+export function upgradeEvent(from: string, event: string): string {
+	if (event !== 'timeout') return event;
+	return from === 'TIME_WAIT' ? 'timeout_2msl' : 'user_timeout';
+}
 
 export const SEGMENTS = ['SYN', 'SYN_ACK', 'ACK', 'FIN', 'RST', 'none'] as const;
 export type Segment = (typeof SEGMENTS)[number];
@@ -35,7 +53,9 @@ export const CONDITIONS = [
 	/** The segment's ACK acknowledges something we never sent. */
 	'ack_unacceptable',
 	/** Our own FIN has not been acknowledged yet. */
-	'own_fin_unacked'
+	'own_fin_unacked',
+	/** Data we sent is still unacknowledged (the user timeout only runs while it is, RFC 9293 §3.9.1.1). */
+	'data_unacked'
 ] as const;
 export type Condition = (typeof CONDITIONS)[number];
 

@@ -10,3 +10,4 @@ export * from './presets';
 export * from './predict';
 export * from './builder';
 export * from './links';
+export * from './premises';

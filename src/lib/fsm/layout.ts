@@ -82,8 +82,12 @@ export const pairId = (from: State, to: State) => `${from}>${to}`;
 /** The arrow that draws a transition. */
 export const edgeIdOf = (t: Pick<Transition, 'from' | 'to'>) => pairId(t.from, t.to);
 
-/** The abnormal exits: an abort, a reset, or giving up (TIME_WAIT's own timer is the normal way out). */
-const isEscape = (t: Transition) => t.event === 'abort' || t.event === 'recv_rst' || (t.event === 'timeout' && t.from !== 'TIME_WAIT');
+/**
+ * The abnormal exits: an abort, a reset, giving up (the user timeout; TIME_WAIT's 2MSL timer is the
+ * normal way out), or a half-open connection going back to LISTEN.
+ */
+const isEscape = (t: Transition) =>
+	t.event === 'abort' || t.event === 'recv_rst' || t.event === 'user_timeout' || (t.to === 'LISTEN' && t.from !== 'CLOSED');
 
 /** Rows: longest path from CLOSED over forward, same-side transitions, then each state pulled down next to its successors. */
 function rankStates(table: readonly Transition[], column: Record<State, Column>): Record<State, number> {

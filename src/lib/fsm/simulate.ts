@@ -28,9 +28,9 @@ export type Move =
 	/** Deliver the oldest segment in flight to `to` (the oldest of kind `flag`, if given). */
 	| { kind: 'deliver'; to: Side; flag?: Flag }
 	| { kind: 'lose'; to: Side; flag?: Flag }
-	/** The retransmission timer fires: resend the unacknowledged SYN, SYN-ACK or FIN. */
+	/** The retransmission timer fires (`retransmit`): resend the unacknowledged SYN, SYN-ACK or FIN. */
 	| { kind: 'retransmit'; side: Side }
-	/** The 2MSL timer in TIME_WAIT, or the give-up timer elsewhere. */
+	/** The 2MSL timer in TIME_WAIT (`timeout_2msl`), the user timeout elsewhere (`user_timeout`). */
 	| { kind: 'timeout'; side: Side };
 
 export interface Endpoint {
@@ -102,6 +102,8 @@ function classify(e: Endpoint, w: Wire): { event?: Event; cond?: Condition } {
 		case 'SYN':
 			return { event: 'recv_syn' };
 		case 'SYN_ACK':
+			// In SYN_RECEIVED what decides is how it was reached (RFC 9293 §3.10.7.4, the SYN bit).
+			if (e.state === 'SYN_RECEIVED') return { event: 'recv_syn_ack', cond: e.openedFrom };
 			return { event: 'recv_syn_ack', cond: acksNew ? 'ack_acceptable' : 'ack_unacceptable' };
 		case 'FIN':
 			return acksOurFin
@@ -201,8 +203,16 @@ export function advance(sim: Sim, move: Move, m: Machine = rfcMachine): { sim: S
 	switch (move.kind) {
 		case 'app':
 			return transit(sim, m, move.side, move.event, undefined, move);
-		case 'timeout':
-			return transit(sim, m, move.side, 'timeout', undefined, move);
+		case 'timeout': {
+			const e = sim[move.side];
+			if (e.state === 'TIME_WAIT') return transit(sim, m, move.side, 'timeout_2msl', undefined, move);
+			const rows = m.outcomes(e.state, 'user_timeout');
+			// Where the machine's user timeout needs unacknowledged data, it fires only if there is some.
+			const cond = rows.some((t) => t.cond === 'data_unacked') ? (e.sndUna < e.sndNxt ? 'data_unacked' : undefined) : undefined;
+			if (rows.length === 0 || (rows.every((t) => t.cond) && !cond))
+				throw new SimulationError(`${move.side} has no timer that ends ${e.state}`);
+			return transit(sim, m, move.side, 'user_timeout', cond, move);
+		}
 		case 'deliver':
 		case 'lose': {
 			const i = pickInFlight(sim, move.to, move.flag);
@@ -222,14 +232,17 @@ export function advance(sim: Sim, move: Move, m: Machine = rfcMachine): { sim: S
 			return transit(absorbed, m, move.to, event, cond, move, w);
 		}
 		case 'retransmit': {
+			// The machine says what the state has outstanding; the endpoint's variables say its numbers.
 			const e = sim[move.side];
+			const send = m.next(e.state, 'retransmit')?.send;
 			let w: Wire;
-			if (e.state === 'SYN_SENT') w = wire(sim, move.side, 'SYN', e.iss, undefined);
-			else if (e.state === 'SYN_RECEIVED') w = wire(sim, move.side, 'SYN_ACK', e.iss, e.rcvNxt);
-			else if (ownFinUnacked(e)) w = wire(sim, move.side, 'FIN', e.finSeq!, e.rcvNxt);
+			if (send === 'SYN') w = wire(sim, move.side, 'SYN', e.iss, undefined);
+			else if (send === 'SYN_ACK') w = wire(sim, move.side, 'SYN_ACK', e.iss, e.rcvNxt);
+			else if (send === 'FIN' && ownFinUnacked(e)) w = wire(sim, move.side, 'FIN', e.finSeq!, e.rcvNxt);
 			else throw new SimulationError(`${move.side} has nothing to retransmit in ${e.state}`);
 			const next = { ...sim, network: [...sim.network, w], nextWireId: sim.nextWireId + 1 };
-			return { sim: next, step: { move, side: move.side, sent: w, note: 'retransmitted', states: statesOf(sim) } };
+			const step: Step = { move, side: move.side, event: 'retransmit', sent: w, note: 'retransmitted', states: statesOf(sim) };
+			return { sim: next, step };
 		}
 	}
 }

@@ -25,16 +25,23 @@ const ON_LISTEN = 'RFC 9293 §3.10.7.2';
 const ON_SYN_SENT = 'RFC 9293 §3.10.7.3';
 const ON_OTHER = 'RFC 9293 §3.10.7.4';
 const SIM_OPEN = 'RFC 9293 §3.5 (Figure 7)';
+const SYN_BIT = 'RFC 9293 §3.10.7.4 (fourth, check the SYN bit)';
 const USER_TIMEOUT = 'RFC 9293 §3.10.8 (user timeout)';
+/** The user timeout covers data submitted to TCP: it runs only while some is unacknowledged. */
+const DATA_TIMEOUT = 'RFC 9293 §3.9.1.1, §3.10.8 (user timeout)';
+const RETRANSMISSION = 'RFC 9293 §3.10.8 (retransmission timeout)';
 const TIME_WAIT_TIMEOUT = 'RFC 9293 §3.10.8 (time-wait timeout)';
 
 type Row = [State, Event, State, Segment, string, Condition?];
 
 /**
  * The table, read as: from, event, to, segment sent, source, condition.
- * It covers Figure 5 and the parts of §3.10 a student meets: RSTs, retransmitted FINs, timers and
- * the application's CLOSE and ABORT in every state. Arriving segments that do not change the state
- * and need no reply (duplicate ACKs, data) are left out.
+ * It covers Figure 5 and the parts of §3.10 a student meets: RSTs, retransmitted FINs, the three
+ * timers and the application's CLOSE and ABORT in every state. Arriving segments that do not change
+ * the state and need no reply (duplicate ACKs, data) are left out. The retransmission timer resends
+ * only what the state has outstanding (SYN, SYN-ACK or FIN); the user timeout drops a connection
+ * only where something of ours is unacknowledged, so idle ESTABLISHED, CLOSE_WAIT and FIN_WAIT_2
+ * have no timer that ends them (Linux's tcp_fin_timeout for orphans is outside the RFC's machine).
  */
 const ROWS: Row[] = [
 	// CLOSED: no TCB exists.
@@ -66,18 +73,22 @@ const ROWS: Row[] = [
 	['SYN_SENT', 'recv_rst', 'CLOSED', 'none', ON_SYN_SENT],
 	['SYN_SENT', 'close', 'CLOSED', 'none', CLOSE],
 	['SYN_SENT', 'abort', 'CLOSED', 'none', ABORT],
-	['SYN_SENT', 'timeout', 'CLOSED', 'none', USER_TIMEOUT],
+	['SYN_SENT', 'retransmit', 'SYN_SENT', 'SYN', RETRANSMISSION],
+	['SYN_SENT', 'user_timeout', 'CLOSED', 'none', USER_TIMEOUT],
 
 	// SYN_RECEIVED: SYN received and SYN-ACK sent; waiting for the ACK of our SYN.
 	['SYN_RECEIVED', 'recv_ack', 'ESTABLISHED', 'none', ON_OTHER, 'ack_acceptable'],
 	['SYN_RECEIVED', 'recv_ack', 'SYN_RECEIVED', 'RST', ON_OTHER, 'ack_unacceptable'],
-	['SYN_RECEIVED', 'recv_syn_ack', 'ESTABLISHED', 'none', SIM_OPEN],
+	['SYN_RECEIVED', 'recv_syn_ack', 'ESTABLISHED', 'none', SIM_OPEN, 'from_syn_sent'],
+	// "If the connection was initiated with a passive OPEN, then return this connection to the LISTEN state and return."
+	['SYN_RECEIVED', 'recv_syn_ack', 'LISTEN', 'none', SYN_BIT, 'from_listen'],
 	['SYN_RECEIVED', 'recv_rst', 'LISTEN', 'none', ON_OTHER, 'from_listen'],
 	['SYN_RECEIVED', 'recv_rst', 'CLOSED', 'none', ON_OTHER, 'from_syn_sent'],
 	['SYN_RECEIVED', 'recv_fin', 'CLOSE_WAIT', 'ACK', ON_OTHER],
 	['SYN_RECEIVED', 'close', 'FIN_WAIT_1', 'FIN', FIG5],
 	['SYN_RECEIVED', 'abort', 'CLOSED', 'RST', ABORT],
-	['SYN_RECEIVED', 'timeout', 'CLOSED', 'none', USER_TIMEOUT],
+	['SYN_RECEIVED', 'retransmit', 'SYN_RECEIVED', 'SYN_ACK', RETRANSMISSION],
+	['SYN_RECEIVED', 'user_timeout', 'CLOSED', 'none', USER_TIMEOUT],
 
 	// ESTABLISHED: data flows both ways.
 	['ESTABLISHED', 'close', 'FIN_WAIT_1', 'FIN', FIG5],
@@ -86,7 +97,7 @@ const ROWS: Row[] = [
 	['ESTABLISHED', 'recv_syn', 'ESTABLISHED', 'ACK', ON_OTHER], // challenge ACK (RFC 5961)
 	['ESTABLISHED', 'recv_rst', 'CLOSED', 'none', ON_OTHER],
 	['ESTABLISHED', 'abort', 'CLOSED', 'RST', ABORT],
-	['ESTABLISHED', 'timeout', 'CLOSED', 'none', USER_TIMEOUT],
+	['ESTABLISHED', 'user_timeout', 'CLOSED', 'none', DATA_TIMEOUT, 'data_unacked'],
 
 	// FIN_WAIT_1: our FIN is out, not yet acknowledged.
 	['FIN_WAIT_1', 'recv_ack', 'FIN_WAIT_2', 'none', FIG5],
@@ -95,14 +106,14 @@ const ROWS: Row[] = [
 	['FIN_WAIT_1', 'recv_rst', 'CLOSED', 'none', ON_OTHER],
 	['FIN_WAIT_1', 'close', 'FIN_WAIT_1', 'none', CLOSE], // "error: connection closing"
 	['FIN_WAIT_1', 'abort', 'CLOSED', 'RST', ABORT],
-	['FIN_WAIT_1', 'timeout', 'CLOSED', 'none', USER_TIMEOUT],
+	['FIN_WAIT_1', 'retransmit', 'FIN_WAIT_1', 'FIN', RETRANSMISSION],
+	['FIN_WAIT_1', 'user_timeout', 'CLOSED', 'none', USER_TIMEOUT],
 
 	// FIN_WAIT_2: our FIN is acknowledged; waiting for the peer's FIN.
 	['FIN_WAIT_2', 'recv_fin', 'TIME_WAIT', 'ACK', FIG5],
 	['FIN_WAIT_2', 'recv_rst', 'CLOSED', 'none', ON_OTHER],
 	['FIN_WAIT_2', 'close', 'FIN_WAIT_2', 'none', CLOSE],
 	['FIN_WAIT_2', 'abort', 'CLOSED', 'RST', ABORT],
-	['FIN_WAIT_2', 'timeout', 'CLOSED', 'none', USER_TIMEOUT],
 
 	// CLOSE_WAIT: the peer has closed; waiting for our application to close.
 	['CLOSE_WAIT', 'close', 'LAST_ACK', 'FIN', FIG5],
@@ -110,7 +121,7 @@ const ROWS: Row[] = [
 	['CLOSE_WAIT', 'recv_fin', 'CLOSE_WAIT', 'ACK', ON_OTHER], // a retransmitted FIN
 	['CLOSE_WAIT', 'recv_rst', 'CLOSED', 'none', ON_OTHER],
 	['CLOSE_WAIT', 'abort', 'CLOSED', 'RST', ABORT],
-	['CLOSE_WAIT', 'timeout', 'CLOSED', 'none', USER_TIMEOUT],
+	['CLOSE_WAIT', 'user_timeout', 'CLOSED', 'none', DATA_TIMEOUT, 'data_unacked'],
 
 	// CLOSING: both FINs crossed; waiting for the ACK of ours.
 	['CLOSING', 'recv_ack', 'TIME_WAIT', 'none', FIG5],
@@ -118,7 +129,8 @@ const ROWS: Row[] = [
 	['CLOSING', 'recv_rst', 'CLOSED', 'none', ON_OTHER],
 	['CLOSING', 'close', 'CLOSING', 'none', CLOSE],
 	['CLOSING', 'abort', 'CLOSED', 'none', ABORT],
-	['CLOSING', 'timeout', 'CLOSED', 'none', USER_TIMEOUT],
+	['CLOSING', 'retransmit', 'CLOSING', 'FIN', RETRANSMISSION],
+	['CLOSING', 'user_timeout', 'CLOSED', 'none', USER_TIMEOUT],
 
 	// LAST_ACK: we closed second; waiting for the ACK of our FIN.
 	['LAST_ACK', 'recv_ack', 'CLOSED', 'none', FIG5],
@@ -126,10 +138,11 @@ const ROWS: Row[] = [
 	['LAST_ACK', 'recv_rst', 'CLOSED', 'none', ON_OTHER],
 	['LAST_ACK', 'close', 'LAST_ACK', 'none', CLOSE],
 	['LAST_ACK', 'abort', 'CLOSED', 'none', ABORT],
-	['LAST_ACK', 'timeout', 'CLOSED', 'none', USER_TIMEOUT],
+	['LAST_ACK', 'retransmit', 'LAST_ACK', 'FIN', RETRANSMISSION],
+	['LAST_ACK', 'user_timeout', 'CLOSED', 'none', USER_TIMEOUT],
 
 	// TIME_WAIT: both FINs acknowledged; waiting 2MSL for stray segments to die.
-	['TIME_WAIT', 'timeout', 'CLOSED', 'none', TIME_WAIT_TIMEOUT],
+	['TIME_WAIT', 'timeout_2msl', 'CLOSED', 'none', TIME_WAIT_TIMEOUT],
 	['TIME_WAIT', 'recv_fin', 'TIME_WAIT', 'ACK', ON_OTHER], // re-ACK and restart the 2MSL timer
 	['TIME_WAIT', 'recv_rst', 'CLOSED', 'none', ON_OTHER],
 	['TIME_WAIT', 'close', 'TIME_WAIT', 'none', CLOSE],

@@ -10,7 +10,7 @@ import {
 	type Transition,
 	type Wire
 } from '../fsm';
-import { CONDITION_LABEL, EVENT_LABEL, SEGMENT_LABEL } from './fsm-labels';
+import { CONDITION_LABEL, eventLabel, SEGMENT_LABEL } from './fsm-labels';
 import { text, type Text } from './lang';
 
 /** Strings of the state diagram (/fsm) and the simulator (/simulate), in both languages. */
@@ -65,7 +65,9 @@ const EVENT_SHORT: Record<Event, Text> = {
 	recv_fin: text('收 FIN', 'rcv FIN'),
 	recv_fin_ack: text('收 FIN+ACK', 'rcv FIN+ACK'),
 	recv_rst: text('收 RST', 'rcv RST'),
-	timeout: text('超时', 'timeout')
+	timeout_2msl: text('2MSL 到期', '2MSL'),
+	retransmit: text('重传', 'retransmit'),
+	user_timeout: text('超时放弃', 'give up')
 };
 
 export function shortTransition(t: Transition): Text {
@@ -80,8 +82,8 @@ export function transitionSentence(t: Transition): Text {
 	const sends = t.send === 'none' ? text('不发送报文', 'sends nothing') : text(`发送 ${SEGMENT_LABEL[t.send].zh}`, `sends ${SEGMENT_LABEL[t.send].en}`);
 	const goes = t.from === t.to ? text(`停留在 ${RFC_NAME[t.to]}`, `stays in ${RFC_NAME[t.to]}`) : text(`进入 ${RFC_NAME[t.to]}`, `enters ${RFC_NAME[t.to]}`);
 	return {
-		zh: `${EVENT_LABEL[t.event].zh}${cond ? `（${cond.zh}）` : ''}：${sends.zh}，${goes.zh}`,
-		en: `${EVENT_LABEL[t.event].en}${cond ? ` (${cond.en})` : ''}: ${sends.en}, ${goes.en}`
+		zh: `${eventLabel(t.event, t.from).zh}${cond ? `（${cond.zh}）` : ''}：${sends.zh}，${goes.zh}`,
+		en: `${eventLabel(t.event, t.from).en}${cond ? ` (${cond.en})` : ''}: ${sends.en}, ${goes.en}`
 	};
 }
 
@@ -221,7 +223,10 @@ export function describeStep(step: Step, before?: State): Text {
 			return join([text(`${who.zh}：应用调用 ${call.zh}`, `${who.en}: the application calls ${call.en}`), outcome()], '', '');
 		}
 		case 'timeout': {
-			const what = before === 'TIME_WAIT' ? text('2MSL 计时器到期', 'the 2MSL timer expires') : text('计时器到期，放弃连接', 'the timer expires and it gives up');
+			const what =
+				before === 'TIME_WAIT'
+					? text('2MSL 计时器到期', 'the 2MSL timer expires')
+					: text('重传次数用尽（用户超时），放弃连接', 'retries run out (the user timeout) and it gives up');
 			return join([text(`${who.zh}：${what.zh}`, `${who.en}: ${what.en}`), outcome()], '', '');
 		}
 		case 'retransmit':
@@ -293,8 +298,8 @@ export const SIM_UI = {
 		const cond = t.cond ? CONDITION_LABEL[t.cond] : undefined;
 		const seg = wire ? wireText(wire) : undefined;
 		return text(
-			`${SIDE_NAME[side].zh}处于 ${RFC_NAME[t.from]}，此时${EVENT_LABEL[t.event].zh}${seg ? `（${seg.zh}）` : ''}${cond ? `，条件：${cond.zh}` : ''}。它接下来处于哪个状态？`,
-			`${SIDE_NAME[side].en} is in ${RFC_NAME[t.from]} and ${EVENT_LABEL[t.event].en}${seg ? ` (${seg.en})` : ''}${cond ? `; ${cond.en}` : ''}. Which state is it in next?`
+			`${SIDE_NAME[side].zh}处于 ${RFC_NAME[t.from]}，此时${eventLabel(t.event, t.from).zh}${seg ? `（${seg.zh}）` : ''}${cond ? `，条件：${cond.zh}` : ''}。它接下来处于哪个状态？`,
+			`${SIDE_NAME[side].en} is in ${RFC_NAME[t.from]} and ${eventLabel(t.event, t.from).en}${seg ? ` (${seg.en})` : ''}${cond ? `; ${cond.en}` : ''}. Which state is it in next?`
 		);
 	},
 	right: text('答对了！', 'Right!'),

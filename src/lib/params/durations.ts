@@ -2,8 +2,10 @@ import { paramDefault } from './registry';
 
 /**
  * Durations that follow from the defaults. Linux backs off exponentially from an initial RTO:
- * 1 s for SYN and SYN-ACK since Linux 3.7 (RFC 6298), 200 ms (TCP_RTO_MIN) on established
- * connections, and never more than 120 s (TCP_RTO_MAX) between two tries.
+ * 1 s for SYN and SYN-ACK since Linux 3.1 (RFC 6298; it was 3 s), 200 ms (TCP_RTO_MIN) on
+ * established connections, and never more than 120 s (TCP_RTO_MAX) between two tries. Since
+ * Linux 6.5 the first tcp_syn_linear_timeouts SYN retransmissions wait one RTO each before the
+ * doubling starts (ip-sysctl.rst: "1, 1, 1, 1, 1, 2, 4, …").
  */
 export const SYN_INITIAL_RTO_S = 1;
 export const RTO_MIN_S = 0.2;
@@ -42,7 +44,7 @@ function timeline(w: number[]): RetryTimeline {
 /** connect() to a silent host: SYN retransmissions and when connect() fails. */
 export function synTimeline(
 	retries = paramDefault('tcp_syn_retries'),
-	linear = 0,
+	linear = paramDefault('tcp_syn_linear_timeouts'),
 	initialRto = SYN_INITIAL_RTO_S
 ): RetryTimeline {
 	return timeline(waits(retries, initialRto, linear));
@@ -67,15 +69,38 @@ export function keepaliveDetection(
 	return time + probes * interval;
 }
 
-/** Named computations that content may cite, e.g. {{duration syn_give_up = 127 s}}. */
+/** The waits between tries behind each retry-based duration (one more wait than retransmissions). */
+export const RETRY_WAITS: Record<string, (args: Record<string, number>) => number[]> = {
+	// initial_rto=3 gives the pre-3.1 figures that older guides quote.
+	syn: (a) => waits(a.tcp_syn_retries!, a.initial_rto ?? SYN_INITIAL_RTO_S, a.tcp_syn_linear_timeouts ?? 0),
+	synack: (a) => waits(a.tcp_synack_retries!, SYN_INITIAL_RTO_S),
+	retries2: (a) => waits(a.tcp_retries2!, RTO_MIN_S)
+};
+
+/** The retry family a duration belongs to, and whether it asks for the give-up or the last retransmission. */
+export function retryKind(name: string): { family: string; at: 'give_up' | 'last_retransmission' } | undefined {
+	const m = /^(syn|synack|retries2)_(give_up|last_retransmission)$/.exec(name);
+	return m ? { family: m[1]!, at: m[2] as 'give_up' | 'last_retransmission' } : undefined;
+}
+
+/** A retry-based duration's timeline from the same waits its answer comes from. */
+export function retryTimeline(name: string, given: Record<string, number> = {}): RetryTimeline | undefined {
+	const kind = retryKind(name);
+	return kind ? timeline(RETRY_WAITS[kind.family]!(durationArgs(name, given))) : undefined;
+}
+
+const fromTimeline = (name: string) => (a: Record<string, number>) => {
+	const t = retryTimeline(name, a)!;
+	return retryKind(name)!.at === 'give_up' ? t.giveUpAt : (t.retransmissionsAt.at(-1) ?? 0);
+};
+
+/** Named computations that content may cite, e.g. {{duration syn_give_up = 131 s}}. */
 export const DURATIONS: Record<string, (args: Record<string, number>) => number> = {
-	// initial_rto=3 gives the pre-3.7 figures that older guides quote.
-	syn_give_up: (a) => synTimeline(a.tcp_syn_retries, a.tcp_syn_linear_timeouts ?? 0, a.initial_rto).giveUpAt,
-	syn_last_retransmission: (a) =>
-		synTimeline(a.tcp_syn_retries, a.tcp_syn_linear_timeouts ?? 0, a.initial_rto).retransmissionsAt.at(-1) ?? 0,
-	synack_give_up: (a) => synAckTimeline(a.tcp_synack_retries).giveUpAt,
-	synack_last_retransmission: (a) => synAckTimeline(a.tcp_synack_retries).retransmissionsAt.at(-1) ?? 0,
-	retries2_give_up: (a) => retries2Timeline(a.tcp_retries2).giveUpAt,
+	syn_give_up: fromTimeline('syn_give_up'),
+	syn_last_retransmission: fromTimeline('syn_last_retransmission'),
+	synack_give_up: fromTimeline('synack_give_up'),
+	synack_last_retransmission: fromTimeline('synack_last_retransmission'),
+	retries2_give_up: fromTimeline('retries2_give_up'),
 	keepalive_detection: (a) => keepaliveDetection(a.tcp_keepalive_time, a.tcp_keepalive_probes, a.tcp_keepalive_intvl),
 	rfc_time_wait: () => 2 * RFC_MSL_S,
 	linux_time_wait: () => LINUX_TIME_WAIT_S
@@ -83,8 +108,8 @@ export const DURATIONS: Record<string, (args: Record<string, number>) => number>
 
 /** Which parameters each duration reads, with the defaults filled in when content names none. */
 export const DURATION_INPUTS: Record<string, readonly string[]> = {
-	syn_give_up: ['tcp_syn_retries'],
-	syn_last_retransmission: ['tcp_syn_retries'],
+	syn_give_up: ['tcp_syn_retries', 'tcp_syn_linear_timeouts'],
+	syn_last_retransmission: ['tcp_syn_retries', 'tcp_syn_linear_timeouts'],
 	synack_give_up: ['tcp_synack_retries'],
 	synack_last_retransmission: ['tcp_synack_retries'],
 	retries2_give_up: ['tcp_retries2'],
@@ -93,10 +118,34 @@ export const DURATION_INPUTS: Record<string, readonly string[]> = {
 	linux_time_wait: []
 };
 
+/** A duration's inputs with the defaults filled in for those not given. */
+export function durationArgs(name: string, given: Record<string, number> = {}): Record<string, number> {
+	const args: Record<string, number> = {};
+	for (const input of DURATION_INPUTS[name] ?? []) args[input] = given[input] ?? paramDefault(input);
+	return { ...args, ...given };
+}
+
 export function computeDuration(name: string, given: Record<string, number> = {}): number {
 	const fn = DURATIONS[name];
 	if (!fn) throw new Error(`unknown duration ${name}`);
-	const args: Record<string, number> = {};
-	for (const input of DURATION_INPUTS[name] ?? []) args[input] = given[input] ?? paramDefault(input);
-	return fn({ ...args, ...given });
+	return fn(durationArgs(name, given));
+}
+
+/**
+ * Every number the working of a duration may show: its inputs, constants and intermediate steps,
+ * all from the same functions as the answer. An explanation that prints any other number is wrong.
+ */
+export function durationNumbers(name: string, given: Record<string, number> = {}): number[] {
+	const args = durationArgs(name, given);
+	const seconds = computeDuration(name, given);
+	const inputs = Object.values(args);
+	const kind = retryKind(name);
+	if (kind) {
+		const w = RETRY_WAITS[kind.family]!(args);
+		const t = timeline(w);
+		return [...inputs, ...w, ...t.retransmissionsAt, t.giveUpAt, w[0]!, RTO_MAX_S, seconds];
+	}
+	if (name === 'keepalive_detection') return [...inputs, args.tcp_keepalive_probes! * args.tcp_keepalive_intvl!, seconds];
+	if (name === 'rfc_time_wait') return [2, RFC_MSL_S, seconds];
+	return [seconds];
 }

@@ -1,7 +1,8 @@
 import type { Deck } from '../content/types';
-import { PROC_CODE, roleOf, type Machine, type ScenarioId, type Side, type State } from '../fsm';
+import { isCondition, isState, PROC_CODE, rolesOf, type Condition, type Machine, type ScenarioId, type Side, type State } from '../fsm';
 import { LANGS } from '../i18n/lang';
 import { computeDuration, PARAMS } from '../params';
+import { checkDurationExplanation, checkFsmConditions, checkPremises, checkStated } from './checks';
 import { orderedSteps } from './kinds/fsm';
 import { dominantState } from './kinds/ss';
 import { QUESTION_KINDS, type Question } from './types';
@@ -32,6 +33,9 @@ export function validateBank(bank: readonly Question[], deck: Deck, m: Machine):
 		}
 		checkOptions(q, fail);
 		checkAnswer(q, fail, m, cards);
+		checkFsmConditions(q, m, fail);
+		checkPremises(q, stateOf(q), fail);
+		if (q.kind === 'duration') checkDurationExplanation(q, fail);
 	}
 	return problems;
 }
@@ -52,13 +56,21 @@ function checkOptions(q: Question, fail: (m: string) => void) {
 	} else if (Boolean(q.multi) !== q.answer.length > 1) fail('multi must be set exactly when several options are right');
 }
 
+/** The state a question puts the endpoint in, where it puts it in one. */
+function stateOf(q: Question): State | undefined {
+	if (q.fsm) return q.fsm.from;
+	const from = q.subject?.from;
+	return typeof from === 'string' && isState(from) ? from : undefined;
+}
+
 /** Everything that is wrong with the answer, recomputed from the machine, parameters or content. */
 function checkAnswer(q: Question, fail: (m: string) => void, m: Machine, cards: Deck['topics'][number]['cards']) {
 	const wrong = q.options.map((o) => o.id).filter((id) => !q.answer.includes(id));
 	const expectSet = (right: Set<string>, excluded: Set<string>) => {
 		for (const a of q.answer) if (!right.has(a)) fail(`answer ${a} is wrong: expected ${[...right].join(', ')}`);
 		for (const w of wrong) if (right.has(w) || excluded.has(w)) fail(`distractor ${w} is a right answer under some condition`);
-		if (q.answer.length !== right.size && q.kind === 'event_between') fail(`expected all of ${[...right].join(', ')}`);
+		// Where several answers are right, every one of them must be marked.
+		if (q.answer.length !== right.size) fail(`expected all of ${[...right].join(', ')}`);
 	};
 	const idState = () => q.id.split(':')[1] as State;
 	switch (q.kind) {
@@ -79,8 +91,16 @@ function checkAnswer(q: Question, fail: (m: string) => void, m: Machine, cards: 
 		}
 		case 'event_between': {
 			const [, from, to] = q.id.split(':') as [string, State, State];
-			const events = new Set<string>(m.from(from).filter((t) => t.to === to).map((t) => t.event));
-			return expectSet(events, events);
+			const assumed = String(q.subject?.conds ?? '').split(',').filter(isCondition);
+			checkStated(q, assumed, fail);
+			// Right: an event that leads there with no condition or under a stated one. An event that
+			// leads there only under an unstated condition needs that condition stated.
+			const rows = m.from(from).filter((t) => t.to === to);
+			const holds = (c?: Condition) => !c || assumed.includes(c);
+			const right = new Set<string>(rows.filter((t) => holds(t.cond)).map((t) => t.event));
+			const unstated = new Set<string>(rows.filter((t) => !holds(t.cond) && !m.outcomes(from, t.event).some((r) => r.cond && assumed.includes(r.cond))).map((t) => t.event));
+			for (const e of unstated) if (q.answer.includes(e)) fail(`${from} on ${e} reaches ${to} only under a condition the prompt does not state`);
+			return expectSet(right, unstated);
 		}
 		case 'order_steps': {
 			const s = q.subject ?? {};
@@ -97,7 +117,7 @@ function checkAnswer(q: Question, fail: (m: string) => void, m: Machine, cards: 
 			return expectSet(new Set([s]), new Set());
 		}
 		case 'state_side':
-			return expectSet(new Set([roleOf(idState())]), new Set());
+			return expectSet(new Set(rolesOf(idState())), new Set());
 		case 'param_meaning':
 		case 'param_from_meaning':
 			return expectSet(new Set([String(q.subject?.param)]), new Set());

@@ -1,5 +1,5 @@
-import { RFC_NAME, SCENARIOS, SEGMENTS, simulate, stateTrace, STATES, type Event, type ScenarioId, type Side, type State, type Transition } from '../../fsm';
-import { CONDITION_LABEL, EVENT_LABEL, SEGMENT_LABEL } from '../../i18n/fsm-labels';
+import { RFC_NAME, SCENARIOS, SEGMENTS, simulate, stateTrace, STATES, type Condition, type Event, type ScenarioId, type Side, type State, type Transition } from '../../fsm';
+import { CONDITION_LABEL, eventLabel, SEGMENT_LABEL } from '../../i18n/fsm-labels';
 import type { Text } from '../../i18n/lang';
 import { choice, stateCard, topicOf, withSource, type Context } from '../context';
 import { randomFor, shuffle } from '../random';
@@ -32,8 +32,8 @@ const condKey = (t: Transition) => `${t.from}:${t.event}${t.cond ? `:${t.cond}` 
 function situation(t: Transition): Text {
 	const cond = t.cond ? CONDITION_LABEL[t.cond] : undefined;
 	return {
-		zh: `端点处于 ${RFC_NAME[t.from]}，此时${EVENT_LABEL[t.event].zh}${cond ? `（条件：${cond.zh}）` : ''}。`,
-		en: `An endpoint is in ${RFC_NAME[t.from]} and ${EVENT_LABEL[t.event].en}${cond ? ` (${cond.en})` : ''}.`
+		zh: `端点处于 ${RFC_NAME[t.from]}，此时${eventLabel(t.event, t.from).zh}${cond ? `（条件：${cond.zh}）` : ''}。`,
+		en: `An endpoint is in ${RFC_NAME[t.from]} and ${eventLabel(t.event, t.from).en}${cond ? ` (${cond.en})` : ''}.`
 	};
 }
 
@@ -45,6 +45,14 @@ function because(t: Transition): Text {
 		zh: `${situation(t).zh}它${sendsZh}，${stay ? '并停留在' : '并进入'} ${RFC_NAME[t.to]}。`,
 		en: `${situation(t).en.replace(/\.$/, ':')} it ${sendsEn} and ${stay ? 'stays in' : 'enters'} ${RFC_NAME[t.to]}.`
 	};
+}
+
+/** "Assume: …" for the conditions a question relies on (empty when there are none). */
+function assumptions(conds: Condition[]): Text {
+	if (conds.length === 0) return { zh: '', en: '' };
+	const zh = conds.map((c) => CONDITION_LABEL[c].zh).join('；');
+	const en = conds.map((c) => CONDITION_LABEL[c].en).join('; ');
+	return { zh: `假设：${zh}。`, en: `Assume ${en}. ` };
 }
 
 const fsmTopic = (ctx: Context, s: State) => topicOf(ctx, stateCard(ctx, s)?.topic, 'state-machine');
@@ -98,14 +106,19 @@ export function eventBetweenQuestions(ctx: Context): Question[] {
 		const key = `${t.from}>${t.to}`;
 		pairs.set(key, [...(pairs.get(key) ?? []), t]);
 	}
-	const eventOption = (e: Event): Option => ({ id: e, label: EVENT_LABEL[e] });
 	return [...pairs.values()].map((rows) => {
 		const { from, to } = rows[0]!;
+		const eventOption = (e: Event): Option => ({ id: e, label: eventLabel(e, from) });
 		const events = [...new Set(rows.map((r) => r.event))];
+		// The conditions the right answers rely on are stated as assumptions (SYN-RECEIVED on a RST
+		// goes to LISTEN or to CLOSED, depending on how it was reached).
+		const conds = [...new Set(rows.flatMap((r) => (r.cond ? [r.cond] : [])))];
 		const anyPath = new Set(ctx.machine.from(from).filter((t) => t.to === to).map((t) => t.event));
-		const elsewhere = [...new Set(ctx.machine.from(from).map((t) => t.event))].filter((e) => !anyPath.has(e));
+		const fromHere = [...new Set(ctx.machine.from(from).map((t) => t.event))];
+		const elsewhere = fromHere.filter((e) => !anyPath.has(e));
 		const rest = [...new Set(ctx.machine.table.map((t) => t.event))].filter((e) => !anyPath.has(e));
 		const list = rows.map((r) => because(r));
+		const assume = assumptions(conds);
 		return choice(ctx, {
 			id: `event_between:${from}:${to}`,
 			kind: 'event_between',
@@ -113,13 +126,14 @@ export function eventBetweenQuestions(ctx: Context): Question[] {
 			family: `pair:${from}:${to}`,
 			prompt:
 				events.length > 1
-					? { zh: `哪些事件会让端点从 ${RFC_NAME[from]} 进入 ${RFC_NAME[to]}？（选出所有正确项）`, en: `Which events take an endpoint from ${RFC_NAME[from]} to ${RFC_NAME[to]}? (Pick all that apply.)` }
-					: { zh: `哪个事件会让端点从 ${RFC_NAME[from]} 进入 ${RFC_NAME[to]}？`, en: `Which event takes an endpoint from ${RFC_NAME[from]} to ${RFC_NAME[to]}?` },
+					? { zh: `${assume.zh}哪些事件会让端点从 ${RFC_NAME[from]} 进入 ${RFC_NAME[to]}？（选出所有正确项）`, en: `${assume.en}Which events take an endpoint from ${RFC_NAME[from]} to ${RFC_NAME[to]}? (Pick all that apply.)` }
+					: { zh: `${assume.zh}哪个事件会让端点从 ${RFC_NAME[from]} 进入 ${RFC_NAME[to]}？`, en: `${assume.en}Which event takes an endpoint from ${RFC_NAME[from]} to ${RFC_NAME[to]}?` },
 			right: events.map(eventOption),
 			wrong: [elsewhere.map(eventOption), rest.map(eventOption)],
 			total: Math.max(4, events.length + 2),
 			explanation: { zh: list.map((t) => t.zh).join(' '), en: list.map((t) => t.en).join(' ') },
-			source: [...new Set(rows.map((r) => r.source))].join('; ')
+			source: [...new Set(rows.map((r) => r.source))].join('; '),
+			subject: { from, to, conds: conds.join(',') }
 		});
 	});
 }

@@ -1,5 +1,5 @@
 import { formatSeconds } from '../../content/claims';
-import { computeDuration, PARAMS, type Param } from '../../params';
+import { computeDuration, durationArgs, PARAMS, retryKind, retryTimeline, RETRY_WAITS, type Param } from '../../params';
 import { choice, citation, type Context } from '../context';
 import type { Option, Question } from '../types';
 
@@ -91,38 +91,44 @@ interface DurationAsk {
 	prompt: { zh: string; en: string };
 	/** Other computations whose results make plausible wrong answers. */
 	near: { name: string; args: Record<string, number> }[];
+	/** A card tag that names the topic, where no parameter does. */
+	tag?: string;
 }
 
 function durationAsks(): DurationAsk[] {
 	const asks: DurationAsk[] = [];
 	for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) {
+		const exp = { tcp_syn_linear_timeouts: 0 };
 		asks.push({
 			name: 'syn_give_up',
-			args: { tcp_syn_retries: n },
+			args: { tcp_syn_retries: n, ...exp },
 			prompt: {
-				zh: `tcp_syn_retries = ${n}，初始 RTO 为 1 秒、不使用线性重试时，connect() 连接一个毫无回应的主机，多少秒后失败？`,
-				en: `With tcp_syn_retries = ${n}, a 1 s initial RTO and no linear timeouts, how long until connect() to a silent host fails?`
+				zh: `tcp_syn_retries = ${n}，初始 RTO 为 1 秒、tcp_syn_linear_timeouts = 0（Linux 6.5 之前的纯指数退避）时，connect() 连接一个毫无回应的主机，多少秒后失败？`,
+				en: `With tcp_syn_retries = ${n}, a 1 s initial RTO and tcp_syn_linear_timeouts = 0 (pure doubling, as before Linux 6.5), how long until connect() to a silent host fails?`
 			},
 			near: [
-				{ name: 'syn_give_up', args: { tcp_syn_retries: n - 1 } },
-				{ name: 'syn_give_up', args: { tcp_syn_retries: n + 1 } },
-				{ name: 'syn_last_retransmission', args: { tcp_syn_retries: n } },
-				{ name: 'syn_give_up', args: { tcp_syn_retries: n, initial_rto: 3 } }
+				{ name: 'syn_give_up', args: { tcp_syn_retries: n - 1, ...exp } },
+				{ name: 'syn_give_up', args: { tcp_syn_retries: n + 1, ...exp } },
+				{ name: 'syn_last_retransmission', args: { tcp_syn_retries: n, ...exp } },
+				{ name: 'syn_give_up', args: { tcp_syn_retries: n, ...exp, initial_rto: 3 } }
 			]
 		});
 	}
-	for (const n of [5, 6])
+	for (const [n, linear] of [
+		[5, 0],
+		[6, 4]
+	] as const)
 		asks.push({
 			name: 'syn_last_retransmission',
-			args: { tcp_syn_retries: n },
+			args: { tcp_syn_retries: n, tcp_syn_linear_timeouts: linear },
 			prompt: {
-				zh: `tcp_syn_retries = ${n}，初始 RTO 为 1 秒时，最后一次 SYN 重传发生在第一次发送后的第几秒？`,
-				en: `With tcp_syn_retries = ${n} and a 1 s initial RTO, how many seconds after the first SYN does the last retransmission leave?`
+				zh: `tcp_syn_retries = ${n}、tcp_syn_linear_timeouts = ${linear}，初始 RTO 为 1 秒时，最后一次 SYN 重传发生在第一次发送后的第几秒？`,
+				en: `With tcp_syn_retries = ${n}, tcp_syn_linear_timeouts = ${linear} and a 1 s initial RTO, how many seconds after the first SYN does the last retransmission leave?`
 			},
 			near: [
-				{ name: 'syn_give_up', args: { tcp_syn_retries: n } },
-				{ name: 'syn_last_retransmission', args: { tcp_syn_retries: n + 1 } },
-				{ name: 'syn_last_retransmission', args: { tcp_syn_retries: n - 1 } }
+				{ name: 'syn_give_up', args: { tcp_syn_retries: n, tcp_syn_linear_timeouts: linear } },
+				{ name: 'syn_last_retransmission', args: { tcp_syn_retries: n, tcp_syn_linear_timeouts: linear === 0 ? 4 : 0 } },
+				{ name: 'syn_last_retransmission', args: { tcp_syn_retries: n - 1, tcp_syn_linear_timeouts: linear } }
 			]
 		});
 	asks.push({
@@ -133,9 +139,9 @@ function durationAsks(): DurationAsk[] {
 			en: 'Since Linux 6.5, with tcp_syn_retries = 6 and tcp_syn_linear_timeouts = 4, about how long until connect() to a silent host fails?'
 		},
 		near: [
-			{ name: 'syn_give_up', args: { tcp_syn_retries: 6 } },
-			{ name: 'syn_give_up', args: { tcp_syn_retries: 7 } },
-			{ name: 'syn_give_up', args: { tcp_syn_retries: 5, initial_rto: 3 } }
+			{ name: 'syn_give_up', args: { tcp_syn_retries: 6, tcp_syn_linear_timeouts: 0 } },
+			{ name: 'syn_give_up', args: { tcp_syn_retries: 7, tcp_syn_linear_timeouts: 0 } },
+			{ name: 'syn_give_up', args: { tcp_syn_retries: 5, tcp_syn_linear_timeouts: 0, initial_rto: 3 } }
 		]
 	});
 	for (const n of [2, 3, 4, 5, 6])
@@ -192,13 +198,15 @@ function durationAsks(): DurationAsk[] {
 		name: 'rfc_time_wait',
 		args: {},
 		prompt: { zh: 'RFC 9293 取 MSL 为 2 分钟。按 RFC，TIME-WAIT 持续多久？', en: 'RFC 9293 takes MSL as 2 minutes. By the RFC, how long does TIME-WAIT last?' },
-		near: []
+		near: [],
+		tag: 'time_wait'
 	});
 	asks.push({
 		name: 'linux_time_wait',
 		args: {},
 		prompt: { zh: '在 Linux 上，一个套接字在 TIME-WAIT 中停留多久？', en: 'On Linux, how long does a socket stay in TIME-WAIT?' },
-		near: []
+		near: [],
+		tag: 'time_wait'
 	});
 	return asks;
 }
@@ -207,7 +215,11 @@ function durationAsks(): DurationAsk[] {
 const TIME_WAIT_WRONG: Record<string, number[]> = { rfc_time_wait: [120, 30, 480], linux_time_wait: [120, 30, 2] };
 
 export function durationQuestions(ctx: Context): Question[] {
-	const topicFor = (param?: string) => ctx.cards.find((c) => c.param === param)?.topic ?? ctx.cards.find((c) => c.tags.includes('time_wait'))?.topic;
+	const topicFor = (ask: DurationAsk) => {
+		const param = Object.keys(ask.args)[0];
+		if (param) return ctx.cards.find((c) => c.param === param)?.topic;
+		return ctx.cards.find((c) => ask.tag !== undefined && c.tags.includes(ask.tag))?.topic;
+	};
 	return durationAsks().map((ask) => {
 		const seconds = computeDuration(ask.name, ask.args);
 		const option = (v: number): Option => ({ id: `s${v}`, label: { zh: formatSeconds(v, 'zh'), en: formatSeconds(v, 'en') } });
@@ -216,11 +228,10 @@ export function durationQuestions(ctx: Context): Question[] {
 			ask.near.filter((n) => Object.values(n.args).every((v) => v >= 0)).map((n) => computeDuration(n.name, n.args));
 		const wrong = [...new Set(near)].filter((v) => v !== seconds && v > 0);
 		const argText = Object.entries(ask.args).map(([k, v]) => `${k}=${v}`).join(' ');
-		const firstParam = Object.keys(ask.args)[0];
 		return choice(ctx, {
 			id: `duration:${ask.name}${argText ? `:${argText.replace(/ /g, ',')}` : ''}`,
 			kind: 'duration',
-			topic: topicFor(firstParam) ?? ctx.deck.topics[0]!.id,
+			topic: topicFor(ask) ?? ctx.deck.topics[0]!.id,
 			family: `dur:${ask.name}`,
 			prompt: ask.prompt,
 			right: [option(seconds)],
@@ -240,8 +251,35 @@ function explainDuration(name: string, args: Record<string, number>, seconds: nu
 	}
 	if (name === 'rfc_time_wait') return { zh: `2 × MSL = 2 × 120 秒 = ${total.zh}。`, en: `2 × MSL = 2 × 120 s = ${total.en}.` };
 	if (name === 'linux_time_wait') return { zh: `Linux 的 TIME-WAIT 固定为 TCP_TIMEWAIT_LEN = ${total.zh}，不受 tcp_fin_timeout 影响。`, en: `Linux fixes TIME-WAIT at TCP_TIMEWAIT_LEN = ${total.en}; tcp_fin_timeout does not change it.` };
+	return explainRetries(name, args, total);
+}
+
+/** The schedule printed from the same waits the answer is summed from. */
+function explainRetries(name: string, args: Record<string, number>, total: { zh: string; en: string }): { zh: string; en: string } {
+	const kind = retryKind(name)!;
+	const inputs = durationArgs(name, args);
+	const waits = RETRY_WAITS[kind.family]!(inputs);
+	const t = retryTimeline(name, args)!;
+	const rto = waits[0]!;
+	const linear = inputs.tcp_syn_linear_timeouts ?? 0;
+	const rule = {
+		zh: `${linear ? `前 ${linear} 次重传各等 ${rto} 秒，之后` : ''}每次等待从 ${rto} 秒起翻倍（上限 120 秒）`,
+		en: `${linear ? `the first ${linear} retransmissions wait ${rto} s each, then ` : ''}each wait doubles from ${rto} s (capped at 120 s)`
+	};
+	const zhUnit = (v: number) => formatSeconds(v, 'zh');
+	if (kind.at === 'last_retransmission') {
+		const before = waits.slice(0, -1).join(' + ');
+		return {
+			zh: `${rule.zh}，重传依次在第 ${t.retransmissionsAt.join('、')} 秒发出，之后再等一次、在 ${zhUnit(t.giveUpAt)}放弃。最后一次重传：${before} = ${total.zh}。`,
+			en: `${cap(rule.en)}: retransmissions leave at ${t.retransmissionsAt.join(', ')} s, and the kernel gives up one wait later, at ${formatSeconds(t.giveUpAt, 'en')}. The last retransmission: ${before} = ${total.en}.`
+		};
+	}
+	const sum = waits.join(' + ');
 	return {
-		zh: `每次重传的等待时间从初始 RTO 起翻倍（上限 120 秒），最后一次重传后还要再等一个 RTO：共 ${total.zh}。`,
-		en: `Each wait doubles from the initial RTO (capped at 120 s), and after the last retransmission the kernel waits one more RTO: ${total.en} in all.`
+		zh: `${rule.zh}；最后一次重传后还要再等一次才放弃：${sum} = ${total.zh}。`,
+		en: `${cap(rule.en)}; after the last retransmission the kernel waits once more before it gives up: ${sum} = ${total.en}.`
 	};
 }
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+

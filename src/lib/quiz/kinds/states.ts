@@ -1,4 +1,4 @@
-import { PROC_CODE, RFC_NAME, roleOf, ROLES, SS_NAME, STATES, type Role, type State } from '../../fsm';
+import { PROC_CODE, RFC_NAME, rolesOf, ROLES, SS_NAME, STATES, type Role, type State } from '../../fsm';
 import { ROLE_LABEL } from '../../i18n/fsm-labels';
 import { choice, citation, type Context } from '../context';
 import type { Option, Question } from '../types';
@@ -12,6 +12,9 @@ export function stateCardQuestions(ctx: Context): Question[] {
 		if (!s || !card.waits) return [];
 		const source = citation(card, 'RFC 9293 §3.3.2');
 		const roleOption = (r: Role): Option => ({ id: r, label: ROLE_LABEL[r] });
+		// Every role the machine's simulations show passing through the state is a right answer.
+		const roles = rolesOf(s);
+		const many = roles.length > 1;
 		return [
 			choice(ctx, {
 				id: `state_from_description:${s}`,
@@ -29,10 +32,15 @@ export function stateCardQuestions(ctx: Context): Question[] {
 				kind: 'state_side',
 				topic: card.topic,
 				family: `state:${s}`,
-				prompt: { zh: `哪一方会经过 ${RFC_NAME[s]} 状态？`, en: `Who passes through ${RFC_NAME[s]}?` },
-				right: [roleOption(roleOf(s))],
-				wrong: [ROLES.filter((r) => r !== roleOf(s)).map(roleOption)],
-				explanation: { zh: `${RFC_NAME[s]}：${ROLE_LABEL[roleOf(s)].zh}。${card.waits.zh}`, en: `${RFC_NAME[s]}: ${ROLE_LABEL[roleOf(s)].en}. ${card.waits.en}` },
+				prompt: many
+					? { zh: `哪些端点会经过 ${RFC_NAME[s]} 状态？（选出所有正确项）`, en: `Who passes through ${RFC_NAME[s]}? (Pick all that apply.)` }
+					: { zh: `哪一方会经过 ${RFC_NAME[s]} 状态？`, en: `Who passes through ${RFC_NAME[s]}?` },
+				right: roles.map(roleOption),
+				wrong: [ROLES.filter((r) => !roles.includes(r)).map(roleOption)],
+				explanation: {
+					zh: `${RFC_NAME[s]}：${roles.map((r) => ROLE_LABEL[r].zh).join('；')}。${card.waits.zh}`,
+					en: `${RFC_NAME[s]}: ${roles.map((r) => ROLE_LABEL[r].en).join('; ')}. ${card.waits.en}`
+				},
 				source
 			})
 		];
