@@ -69,7 +69,7 @@ describe('content checks', () => {
 
 	it('checks who passes through a state against the machine', () => {
 		const text = topic(card('state: TIME_WAIT\nside: passive_closer\nwaits: w\nleaves: l'));
-		expect(problems(text).join()).toMatch(/:7: the state machine says TIME_WAIT is passed through by active_closer, not passive_closer/);
+		expect(problems(text).join()).toMatch(/:7: the state machine says TIME_WAIT is passed through by active_closer, simultaneous_close, not passive_closer/);
 	});
 
 	it('fails a card missing in one language, a missing field and a mismatched machine field', () => {

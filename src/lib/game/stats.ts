@@ -7,6 +7,7 @@
  * `studiedIncrement`), so the page and the XP never disagree. Cram practice counts here: it is
  * practice, it only stays out of the schedule.
  */
+import { upgradeEvent } from '../fsm/events';
 import { transitionFamily } from '../fsm/predict';
 import { isState, STATES, type State } from '../fsm/states';
 import { TRANSITIONS } from '../fsm/transitions';
@@ -85,8 +86,11 @@ export function rightStateOf(r: Pick<Review, 'questionId' | 'itemId'>): State | 
 	const prefix = q.slice(0, colon);
 	const rest = q.slice(colon + 1);
 	switch (prefix) {
-		case 'next_state':
-			return TO_BY_FAMILY.get(`t:${rest}`);
+		case 'next_state': {
+			// Logs from before the timers were split name `timeout`.
+			const [from = '', event = '', ...cond] = rest.split(':');
+			return TO_BY_FAMILY.get(`t:${[from, upgradeEvent(from, event), ...cond].join(':')}`);
+		}
 		case 'predict':
 			return TO_BY_FAMILY.get(r.itemId);
 		case 'state_from_description':

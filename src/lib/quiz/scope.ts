@@ -1,4 +1,4 @@
-import { isCondition, isEvent, isState, machine, type State } from '../fsm';
+import { isCondition, isEvent, isState, machine, upgradeEvent, type State } from '../fsm';
 
 /**
  * The states a question family is about, read from its id: the states it names (`state:`, `diag:`,
@@ -8,7 +8,8 @@ import { isCondition, isEvent, isState, machine, type State } from '../fsm';
 export function statesOfFamily(family: string): State[] {
 	const [kind, ...parts] = family.split(':');
 	if (kind === 't') {
-		const [from, event, cond] = parts;
+		const [from, old, cond] = parts;
+		const event = from && old ? upgradeEvent(from, old) : old;
 		if (!from || !isState(from) || !event || !isEvent(event)) return [];
 		const rows = machine.outcomes(from, event).filter((t) => !cond || (isCondition(cond) && t.cond === cond));
 		return [...new Set([from, ...rows.map((t) => t.to)])];

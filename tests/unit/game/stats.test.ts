@@ -12,7 +12,7 @@ import {
 	type DayTally
 } from '../../../src/lib/game';
 import type { Review } from '../../../src/lib/progress/review';
-import { generateBank, type Question } from '../../../src/lib/quiz';
+import { generateBank, statesOfFamily, type Question } from '../../../src/lib/quiz';
 import { loadDeck } from '../../../src/lib/server/deck';
 import { buildSchedule } from '../../../src/lib/srs';
 import { buildCatalog, stateMastery, topicMastery, type Catalog } from '../../../src/lib/study';
@@ -342,3 +342,11 @@ describe('a large log', () => {
 });
 
 
+
+describe('review logs from before the timers were split', () => {
+	it('reads `timeout` as the 2MSL timer in TIME_WAIT and the user timeout elsewhere', () => {
+		expect(rightStateOf({ questionId: 'next_state:TIME_WAIT:timeout', itemId: 't:TIME_WAIT:timeout' })).toBe('CLOSED');
+		expect(rightStateOf({ questionId: 'next_state:SYN_SENT:timeout', itemId: 't:SYN_SENT:timeout' })).toBe('CLOSED');
+		expect(statesOfFamily('t:TIME_WAIT:timeout')).toEqual(['TIME_WAIT', 'CLOSED']);
+	});
+});
