@@ -6,7 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Every page is prerendered: the app is a static site that works offline.
-		adapter: adapter({ strict: true }),
+		// 404.html: an app shell that renders the error page in the reader's language, for static hosts
+		// that serve it for unknown addresses, and for the service worker when offline.
+		adapter: adapter({ strict: true, fallback: '404.html' }),
 		prerender: {
 			handleHttpError: 'fail',
 			handleMissingId: 'fail'

@@ -47,7 +47,8 @@ function buildIfNeeded() {
 /** Every top-level page in the build, and one topic page: the topics share one template. */
 function pages(): string[] {
 	const top = readdirSync('build')
-		.filter((f) => f.endsWith('.html'))
+		// 404.html: the app shell for unknown addresses (svelte.config.js), not a page.
+		.filter((f) => f.endsWith('.html') && f !== '404.html')
 		.map((f) => (f === 'index.html' ? '/' : `/${f.replace(/\.html$/, '')}`));
 	const nested = readdirSync('build', { withFileTypes: true })
 		.filter((d) => d.isDirectory() && !d.name.startsWith('_'))

@@ -11,10 +11,18 @@ import { build, files, prerendered, version } from '$service-worker';
  */
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `tcp-quest-${version}`;
+/** The app shell adapter-static writes for unknown addresses (see svelte.config.js): it shows the error page. */
+const FALLBACK = '/404.html';
 const ASSETS = [...build, ...files, ...prerendered];
 
 sw.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+	event.waitUntil(
+		caches.open(CACHE).then(async (cache) => {
+			await cache.addAll(ASSETS);
+			// Only the built site has it (not `vite preview`): an install never fails for its lack.
+			await cache.add(FALLBACK).catch(() => undefined);
+		})
+	);
 });
 
 sw.addEventListener('activate', (event) => {
@@ -44,7 +52,8 @@ sw.addEventListener('fetch', (event) => {
 			try {
 				return await fetch(request);
 			} catch {
-				return (await cache.match('/')) ?? Response.error();
+				// Offline and not part of this version: the app shell shows "not available offline".
+				return (request.mode === 'navigate' && (await cache.match(FALLBACK))) || Response.error();
 			}
 		})()
 	);

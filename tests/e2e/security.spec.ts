@@ -13,7 +13,8 @@ function builtPages(dir = 'build'): string[] {
 		for (const entry of readdirSync(d, { withFileTypes: true })) {
 			const path = join(d, entry.name);
 			if (entry.isDirectory()) walk(path);
-			else if (entry.name.endsWith('.html')) pages.push('/' + relative(dir, path).replace(/\.html$/, '').replace(/(^|\/)index$/, ''));
+			// 404.html is the app shell static hosts serve for unknown addresses, not a page of its own.
+			else if (entry.name.endsWith('.html') && path !== join(dir, '404.html')) pages.push('/' + relative(dir, path).replace(/\.html$/, '').replace(/(^|\/)index$/, ''));
 		}
 	};
 	walk(dir);

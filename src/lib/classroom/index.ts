@@ -10,3 +10,4 @@ export * from './result-code';
 export * from './score';
 export * from './csv';
 export * from './records';
+export * from './book';

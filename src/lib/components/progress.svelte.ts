@@ -2,6 +2,7 @@ import { untrack } from 'svelte';
 import { version } from '$app/environment';
 import { achievementsFor, DEFAULT_GOAL, dayInZones, type AchievementStatus, gameSummary, goalFromHistory, roundsFromLog, studyStats, type DayOf, type GameSummary, type RoundResult, type StudyStats } from '$lib/game';
 import { DEFAULT_SETTINGS, effectiveReviews, localDay, reviewProblem, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
+import { memoryClassBook, type ClassBook, type ClassBookData } from '$lib/classroom';
 import { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState } from '$lib/srs';
 import {
 	appendReviews,
@@ -18,6 +19,7 @@ import {
 	runJob,
 	saveSettings,
 	storageFailure,
+	storedClassBook,
 	undoLast,
 	type ImportResult,
 	type Job,
@@ -90,6 +92,26 @@ function unstash(): { reviews: Review[]; keys: string[] } {
 		// Unreadable: nothing to recover.
 	}
 	return { reviews, keys };
+}
+
+/** Without IndexedDB a teacher's classes live in the tab: session storage keeps them across its reloads. */
+const TAB_CLASSES = 'tcp-quest:classes';
+
+function tabClassBook(): ClassBook {
+	let initial: ClassBookData | undefined;
+	try {
+		const data = JSON.parse(sessionStorage.getItem(TAB_CLASSES) ?? 'null') as ClassBookData | null;
+		if (data && Array.isArray(data.classes) && Array.isArray(data.results)) initial = data;
+	} catch {
+		// No session storage either: the classes last as long as this page.
+	}
+	return memoryClassBook(initial, (data) => {
+		try {
+			sessionStorage.setItem(TAB_CLASSES, JSON.stringify(data));
+		} catch {
+			// As above.
+		}
+	});
 }
 
 /** Other tabs of the app hear about every write, so two open tabs never show a stale log. */
@@ -167,6 +189,7 @@ class Progress {
 	#unannounced = 0;
 
 	#db: ProgressDB | null = null;
+	#classBook: ClassBook | null = null;
 	#loading: Promise<void> | null = null;
 	#pending: Review[] = [];
 	/** Each item's state before an answer of this page's life: undo without the log when storage fails. */
@@ -402,6 +425,21 @@ class Progress {
 			mastery,
 			rounds: this.rounds
 		});
+	}
+
+	/**
+	 * The teacher's classes and collected results: in IndexedDB, or — where the browser allows none —
+	 * kept for this tab (`classesInTab`), like answers are.
+	 */
+	get classroom(): ClassBook {
+		if (this.#db) return (this.#classBook ??= storedClassBook(this.#db));
+		if (!this.ready) throw new Error('progress is not loaded');
+		return (this.#classBook ??= tabClassBook());
+	}
+
+	/** Classes last only as long as this tab (no IndexedDB; `#db` is settled before `ready` turns true). */
+	get classesInTab(): boolean {
+		return this.ready && !this.#db;
 	}
 
 	get db(): ProgressDB {

@@ -95,6 +95,12 @@ export const CLASSROOM_UI = {
 	collect: text('收集成绩', 'Collect results'),
 	takeIt: text('自己试做', 'Try it yourself'),
 	saved: text('已保存到本机的班级列表。', 'Saved to the classes on this device.'),
+	savedInTab: text('已加入这个标签页的班级列表。', 'Added to the classes in this tab.'),
+	/** Where the browser allows no IndexedDB (a private window): said beside the class list. */
+	classesInTab: text(
+		'这个浏览器不允许保存数据（可能是无痕模式）：班级和收到的成绩只保留到关闭此标签页。要留底，请在关闭前导出 CSV。',
+		'This browser does not let TCP Quest save data (a private window?): classes and the results you collect are kept until you close this tab. To keep a copy, export CSV before you close it.'
+	),
 	yourClasses: text('本机的班级', 'Classes on this device'),
 	noClasses: text('还没有班级。', 'No classes yet.'),
 	untitled: text('未命名班级', 'Untitled class'),

@@ -36,5 +36,11 @@ export const NAV = {
 export const UPDATE_UI = {
 	ready: text('新版本已就绪。你的学习记录都已保存。', 'A new version is ready. Everything you studied is saved.'),
 	reload: text('更新', 'Update'),
-	later: text('稍后', 'Later')
+	later: text('稍后', 'Later'),
+	/** No service worker (http:// on a LAN address, a policy, some private windows): said once. */
+	noOffline: text(
+		'在这个地址上不能离线使用：离线使用需要通过 https（或 localhost）打开并安装本应用。现在它像普通网页一样联网使用，其他功能照常。',
+		'Offline use is not available at this address: it needs the app opened over https (or localhost) and installed. Here TCP Quest works online like a plain web page; everything else works as usual.'
+	),
+	gotIt: text('知道了', 'Got it')
 };

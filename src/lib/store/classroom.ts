@@ -1,3 +1,4 @@
+import type { ClassBook } from '../classroom/book';
 import { cleanTitle, resultRecordId, type ClassRecord, type ClassResultRecord } from '../classroom/records';
 import type { ProgressDB } from './db';
 
@@ -66,4 +67,17 @@ export async function classResults(db: ProgressDB, classCode: string): Promise<C
 
 export function deleteResult(db: ProgressDB, id: string): Promise<void> {
 	return db.delete('classResults', id);
+}
+
+/** The classes in this database, behind the interface an in-memory book shares (see ClassBook). */
+export function storedClassBook(db: ProgressDB): ClassBook {
+	return {
+		saveClass: (code, title, now) => saveClass(db, code, title, now),
+		allClasses: () => allClasses(db),
+		getClass: (code) => getClass(db, code),
+		deleteClass: (code) => deleteClass(db, code),
+		addResults: (classCode, results, now) => addResults(db, classCode, results, now),
+		classResults: (classCode) => classResults(db, classCode),
+		deleteResult: (id) => deleteResult(db, id)
+	};
 }

@@ -25,4 +25,4 @@ export { exportProgress, exportParts, importProgress, type ImportResult } from '
 export { requestPersistence, type Persistence } from './persist';
 export { storageFailure, type StorageFailure } from './errors';
 export { runJob, type Job, type JobResult } from './jobs';
-export { saveClass, allClasses, getClass, deleteClass, addResults, classResults, deleteResult } from './classroom';
+export { saveClass, allClasses, getClass, deleteClass, addResults, classResults, deleteResult, storedClassBook } from './classroom';
