@@ -4,6 +4,7 @@ import { LANGS, type Lang, type Text } from '../i18n/lang';
 import { PARAMS } from '../params';
 import { CLAIM_PATTERN, parseClaim, renderClaim, type Claim } from './claims';
 import { parseFile, type Field, type Located, type RawCard, type RawTopic } from './parse';
+import { keepNamesWhole, tableRenderer } from './tables';
 import type { Card, ContentError, Deck, QuizOption, Topic } from './types';
 
 export interface ContentFile {
@@ -11,7 +12,8 @@ export interface ContentFile {
 	text: string;
 }
 
-const markdown = new Marked({ async: false, gfm: true });
+const markdownIn = (lang: Lang) => new Marked({ async: false, gfm: true }).use({ renderer: tableRenderer(lang) });
+const markdown: Record<Lang, Marked> = { zh: markdownIn('zh'), en: markdownIn('en') };
 
 /** Claims found while rendering one card in one language. */
 interface Rendering {
@@ -39,7 +41,7 @@ function render(r: Rendering, part: Located, md: boolean): string {
 const plain = (r: Rendering, part: Located) => render(r, part, false).replace(/`([^`]*)`/g, '$1');
 
 const html = (r: Rendering, parts: Located[]) =>
-	(markdown.parse(parts.map((p) => render(r, p, true)).join('\n')) as string).trim();
+	keepNamesWhole((markdown[r.lang].parse(parts.map((p) => render(r, p, true)).join('\n')) as string).trim());
 
 function both(per: Record<Lang, string | undefined>): Text | undefined {
 	return per.zh === undefined || per.en === undefined ? undefined : { zh: per.zh, en: per.en };
