@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { PRESETS, SCENARIOS, simulate, TRANSITIONS } from '../../src/lib/fsm';
+import { PRESET_IDS, PRESETS, RFC_NAME, SCENARIOS, simulate, TRANSITIONS } from '../../src/lib/fsm';
+import { SIDE_NAME } from '../../src/lib/i18n/fsm-ui';
 import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
 
 /** Choosing a preset scrolls the diagram into view (smoothly): wait until the page stands still. */
@@ -299,3 +300,193 @@ for (const scheme of ['light', 'dark'] as const) {
 		});
 	}
 }
+
+test('the four-way close can start from ESTABLISHED: the handshake computed away, fewer steps', async ({ page }) => {
+	await useLanguage(page, 'en');
+	await page.goto('/simulate?scenario=client_closes_first');
+	await waitForProgress(page);
+	const all = simulate(SCENARIOS.client_closes_first);
+	const step = page.getByTestId('sim-step');
+	await expect(step).toContainText(`0 / ${all.length}`);
+	await page.getByLabel(/Skip the handshake/).check();
+	const open = all.findIndex((s) => s.states.A === 'ESTABLISHED' && s.states.B === 'ESTABLISHED') + 1;
+	const rest = all.length - open;
+	expect(rest).toBeLessThan(all.length);
+	await expect(step).toContainText(`0 / ${rest}`);
+	// The first state shown is ESTABLISHED on both sides: caption, diagram and log.
+	await expect(page.getByTestId('sim-caption')).toContainText('Both ends are ESTABLISHED');
+	await expect(page.locator('[data-testid=sequence] .pill.start')).toHaveText(['ESTABLISHED', 'ESTABLISHED']);
+	await expect(page.getByTestId('sim-log').locator('li').first()).toContainText('A and B are both ESTABLISHED');
+	const next = page.getByRole('button', { name: /^Next/ });
+	await next.click();
+	// The sequence numbers are the real ones, carried on from the handshake.
+	await expect(page.getByTestId('sequence')).toContainText('FIN seq=101 ack=301');
+	for (let i = 2; i <= rest; i++) await next.click();
+	await expect(step).toContainText(`${rest} / ${rest}`);
+	await expect(page.getByTestId('sim-log').locator('li').last()).toContainText('A CLOSED · B CLOSED');
+	await expectNoHorizontalScroll(page);
+
+	// A link can ask for it; a scenario that ends once the connection is open offers nothing to skip.
+	await page.goto('/simulate?scenario=client_closes_first&from=established');
+	await waitForProgress(page);
+	await expect(page.getByLabel(/Skip the handshake/)).toBeChecked();
+	await expect(step).toContainText(`0 / ${rest}`);
+	await page.getByTestId('scenario').selectOption('three_way_handshake');
+	await expect(page.getByLabel(/Skip the handshake/)).toHaveCount(0);
+	await expect(step).toContainText('0 / 5');
+});
+
+test('predict mode names the side it asks about: the one that acts', async ({ page }) => {
+	await useLanguage(page, 'zh');
+	await page.goto('/simulate?scenario=client_closes_first');
+	await waitForProgress(page);
+	const predict = page.getByLabel(/预测模式/);
+	// Not "the other side": the question is about the side the step happens to.
+	await expect(page.locator('label', { has: predict })).not.toContainText('对方');
+	await predict.check();
+	const steps = simulate(SCENARIOS.client_closes_first);
+	const next = page.getByRole('button', { name: /^下一步/ });
+	for (let i = 0; i < 4; i++) {
+		await next.click();
+		const panel = page.getByTestId('predict');
+		const asked = steps[i]!;
+		await expect(panel.getByRole('heading')).toContainText(SIDE_NAME[asked.side].zh);
+		await expect(panel.getByRole('heading')).not.toContainText(SIDE_NAME[asked.side === 'A' ? 'B' : 'A'].zh);
+		await panel.getByRole('button', { name: RFC_NAME[asked.states[asked.side]], exact: true }).click();
+		await expect(page.getByTestId('feedback')).toContainText('答对了');
+	}
+});
+
+test('predict mode switched on after a run starts the run over; mid-run it asks from the next step', async ({ page }) => {
+	await useLanguage(page, 'en');
+	await page.goto('/simulate?scenario=three_way_handshake');
+	await waitForProgress(page);
+	const next = page.getByRole('button', { name: /^Next/ });
+	for (let i = 1; i <= 5; i++) await next.click();
+	await expect(page.getByTestId('sim-step')).toContainText('5 / 5');
+	await page.getByLabel(/Predict mode/).check();
+	await expect(page.getByTestId('predict-note')).toContainText('from the start');
+	await expect(page.getByTestId('sim-step')).toContainText('0 / 5');
+	await next.click();
+	await expect(page.getByTestId('predict')).toBeVisible();
+
+	await page.getByLabel(/Predict mode/).uncheck();
+	await expect(page.getByTestId('predict')).toHaveCount(0);
+	await next.click();
+	await next.click();
+	await expect(page.getByTestId('sim-step')).toContainText('2 / 5');
+	await page.getByLabel(/Predict mode/).check();
+	await expect(page.getByTestId('predict-note')).toContainText('from the next step');
+	await expect(page.getByTestId('sim-step')).toContainText('2 / 5');
+	await next.click();
+	await expect(page.getByTestId('predict')).toContainText('B (server) is in LISTEN and a SYN arrives');
+});
+
+test('the SYN-ACK label keeps clear of its arrowhead', async ({ page }) => {
+	await useLanguage(page, 'zh');
+	await page.goto('/simulate?scenario=three_way_handshake');
+	await waitForProgress(page);
+	const next = page.getByRole('button', { name: /^下一步/ });
+	for (let i = 1; i <= 5; i++) await next.click();
+	await expect(page.locator('[data-testid=sequence] .seg.delivered')).toHaveCount(3);
+	// Each label in its own (rotated) frame: no corner of the arrowhead, widened by the label's halo, falls in its box.
+	const overlaps = await page.evaluate(() =>
+		[...document.querySelectorAll('[data-testid=sequence] .seg.delivered')].map((seg) => {
+			const label = seg.querySelector('.seg-label') as SVGTextElement;
+			const head = seg.querySelector('.arrowhead') as SVGPolygonElement;
+			const box = label.getBBox();
+			const toLabel = label.getCTM()!.inverse().multiply(head.getCTM()!);
+			const halo = 2;
+			const corners = [...head.points].map((p) => new DOMPoint(p.x, p.y).matrixTransform(toLabel));
+			const inside = corners.some((p) => p.x > box.x - halo && p.x < box.x + box.width + halo && p.y > box.y - halo && p.y < box.y + box.height + halo);
+			return `${label.textContent}: ${inside ? 'overlaps' : 'clear'}`;
+		})
+	);
+	expect(overlaps.filter((o) => o.endsWith('overlaps'))).toEqual([]);
+});
+
+test('on a phone, the details of a tapped state or arrow come into view', async ({ page }) => {
+	await useLanguage(page, 'zh');
+	await page.goto('/fsm');
+	await waitForProgress(page);
+	const inView = async (testId: string) => {
+		const box = (await page.getByTestId(testId).getByRole('heading', { level: 2 }).boundingBox())!;
+		const height = page.viewportSize()!.height;
+		// Above the tab bar stuck to the bottom.
+		return box.y >= 0 && box.y + box.height <= height - 60;
+	};
+	await page.locator('#node-CLOSE_WAIT').tap();
+	await expect(page.getByTestId('state-card')).toBeVisible();
+	await settled(page);
+	expect(await inView('state-card')).toBe(true);
+
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await page.locator('[data-edge]').first().dispatchEvent('click');
+	await expect(page.getByTestId('transition-card')).toBeVisible();
+	await settled(page);
+	expect(await inView('transition-card')).toBe(true);
+});
+
+test('with reduced motion the details jump into view at once', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await useLanguage(page, 'en');
+	await page.goto('/fsm');
+	await waitForProgress(page);
+	await page.locator('#node-LISTEN').tap();
+	const top = await page.evaluate(
+		() => new Promise<number>((r) => requestAnimationFrame(() => r(document.querySelector('[data-testid=state-card] h2')!.getBoundingClientRect().top)))
+	);
+	expect(top).toBeGreaterThanOrEqual(0);
+	expect(top).toBeLessThan(page.viewportSize()!.height - 60);
+});
+
+for (const lang of ['zh', 'en'] as const) {
+	test(`every preset can be found on a phone: a count, and a hint where more lie off the row (${lang})`, async ({ page }) => {
+		await useLanguage(page, lang);
+		await page.goto('/fsm');
+		await waitForProgress(page);
+		await expect(page.getByTestId('preset-count')).toContainText(String(PRESET_IDS.length));
+		const row = page.getByTestId('preset-chips');
+		const chips = row.getByRole('button');
+		await expect(chips).toHaveCount(PRESET_IDS.length);
+		const width = page.viewportSize()!.width;
+		const hidden = async () => {
+			const boxes = await chips.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+			return { right: boxes.some((b) => b.right > width), left: boxes.some((b) => b.left < 0) };
+		};
+		const before = await hidden();
+		if (before.right) await expect(row).toHaveAttribute('data-more', /right/);
+		else await expect(row).not.toHaveAttribute('data-more', /right/);
+		// Every one is reachable: the last comes into view, and the hint follows the scroll.
+		await chips.last().scrollIntoViewIfNeeded();
+		await chips.last().click();
+		await expect(chips.last()).toHaveAttribute('aria-pressed', 'true');
+		const after = await hidden();
+		expect(after.right).toBe(false);
+		await expect(row).not.toHaveAttribute('data-more', /right/);
+		if (after.left) await expect(row).toHaveAttribute('data-more', /left/);
+		await expectNoHorizontalScroll(page);
+	});
+}
+
+test('keyboard help is shown where there is a keyboard and a fine pointer, not on a touch phone', async ({ page }) => {
+	await useLanguage(page, 'en');
+	await page.goto('/fsm');
+	await waitForProgress(page);
+	const keys = page.getByText(/^Keyboard: Tab moves/);
+	await expect(keys).toBeHidden();
+	await expect(page.getByText(/drag to pan, or pinch/)).toBeVisible();
+	// Headless Chromium always reports a coarse pointer, so look for the rule that shows it to the others.
+	const shownWith = await keys.evaluate((el) => {
+		const media: string[] = [];
+		const walk = (rules: CSSRuleList, condition?: string) => {
+			for (const rule of rules) {
+				if (rule instanceof CSSMediaRule) walk(rule.cssRules, rule.conditionText);
+				else if (rule instanceof CSSStyleRule && condition && el.matches(rule.selectorText) && !['', 'none'].includes(rule.style.display)) media.push(condition);
+			}
+		};
+		for (const sheet of document.styleSheets) walk(sheet.cssRules);
+		return media;
+	});
+	expect(shownWith).toEqual(['(hover: hover) and (pointer: fine)']);
+});

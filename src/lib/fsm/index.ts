@@ -11,3 +11,5 @@ export * from './predict';
 export * from './builder';
 export * from './links';
 export * from './premises';
+export * from './shortcut';
+export * from './sequence-layout';

@@ -62,3 +62,12 @@ export function predictionFor(step: Step, seed: string, m: Machine = rfcMachine,
 	const options = shuffled([t.to, ...wrong.slice(0, count - 1)], seed);
 	return { side: step.side, transition: t, options, answer: t.to, family: transitionFamily(t) };
 }
+
+/**
+ * What switching predict mode on does to a run in progress. A played-out scenario has nothing
+ * left to ask, so it starts over; otherwise the questions begin with the next step (in the
+ * builder, the next move picked).
+ */
+export function onPredictSwitchedOn(shown: number, total: number, building: boolean): 'restart' | 'next_step' {
+	return !building && total > 0 && shown >= total ? 'restart' : 'next_step';
+}

@@ -111,6 +111,8 @@ export const FSM_UI = {
 	legendEscape: text('虚线：中止、RST 或超时，回到 CLOSED', 'Dashed: abort, RST or timeout, back to CLOSED'),
 	legendLoop: text('小环：状态不变（例如重传的 FIN 再次被确认）', 'Small loops: the state stays (e.g. a repeated FIN is ACKed again)'),
 	presets: text('一步一步点亮一条路径', 'Light up a path, step by step'),
+	presetCount: (n: number, more: boolean) =>
+		more ? text(`共 ${n} 条，左右滑动查看其余`, `${n} paths: swipe sideways for the rest`) : text(`共 ${n} 条`, `${n} paths`),
 	previous: text('上一步', 'Previous'),
 	next: text('下一步', 'Next'),
 	stop: text('结束', 'Stop'),
@@ -258,7 +260,10 @@ export const SIM_UI = {
 	presets: text('经典路径', 'Classic paths'),
 	more: text('更多场景', 'More scenarios'),
 	builder: text('自己动手：逐步选择每一端的动作', 'Build your own: pick each side’s moves'),
-	predict: text('预测模式：每一步之前先猜对方进入哪个状态', 'Predict mode: guess the next state before each step'),
+	predict: text('预测模式：每一步之前，先猜轮到动作的一端（A 或 B）进入哪个状态', 'Predict mode: before each step, guess the next state of the side that acts (A or B)'),
+	predictRestarted: text('预测模式已开启：这一轮已经放完，所以从头开始。', 'Predict mode is on: the run had ended, so it begins again from the start.'),
+	predictFromNext: text('预测模式已开启：从下一步开始提问。', 'Predict mode is on: questions begin from the next step.'),
+	skipHandshake: text('跳过握手：从 ESTABLISHED 开始', 'Skip the handshake: start from ESTABLISHED'),
 	restart: text('从头开始', 'Restart'),
 	controls: text('播放控制', 'Playback'),
 	onDiagram: text('在状态图上一步步点亮这条路径', 'Light this path up on the state diagram'),
@@ -269,6 +274,7 @@ export const SIM_UI = {
 	pause: text('暂停', 'Pause'),
 	stepOf: (k: number, n: number) => text(`第 ${k} / ${n} 步`, `Step ${k} of ${n}`),
 	ready: text('两端都处于 CLOSED。按“下一步”开始。', 'Both ends are CLOSED. Press Next to begin.'),
+	readyOpen: text('两端都处于 ESTABLISHED，握手已经完成。按“下一步”开始。', 'Both ends are ESTABLISHED: the handshake is done. Press Next to begin.'),
 	builderReady: text('两端都处于 CLOSED。从下面为 A 或 B 选一个动作。', 'Both ends are CLOSED. Pick a move for A or B below.'),
 	done: text('场景结束。', 'End of the scenario.'),
 	diagramLabel: (n: number) =>
@@ -293,7 +299,7 @@ export const SIM_UI = {
 	noTransition: (side: Side, s: State) =>
 		text(`${SIDE_NAME[side].zh}处于 ${RFC_NAME[s]}，状态机没有这个转换。`, `${SIDE_NAME[side].en} is in ${RFC_NAME[s]}, and the machine has no such transition.`),
 	// Predict
-	predictHeading: text('预测下一步', 'Predict the next step'),
+	predictHeading: (side: Side) => text(`预测 ${SIDE_NAME[side].zh}的下一个状态`, `Predict ${SIDE_NAME[side].en}’s next state`),
 	question: (side: Side, t: Transition, wire?: Wire) => {
 		const cond = t.cond ? CONDITION_LABEL[t.cond] : undefined;
 		const seg = wire ? wireText(wire) : undefined;
@@ -311,6 +317,7 @@ export const SIM_UI = {
 	log: text('发生了什么', 'What happened'),
 	logEmpty: text('还没有发生任何事。', 'Nothing has happened yet.'),
 	start: text('开始：A 与 B 都处于 CLOSED', 'Start: A and B are both CLOSED'),
+	startOpen: text('开始：A 与 B 都处于 ESTABLISHED（握手已跳过）', 'Start: A and B are both ESTABLISHED (handshake skipped)'),
 	openDiagram: (s: State) => text(`在状态图中查看 ${RFC_NAME[s]}`, `See ${RFC_NAME[s]} on the diagram`)
 };
 
