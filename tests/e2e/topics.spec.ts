@@ -43,3 +43,44 @@ for (const scheme of ['light', 'dark'] as const) {
 		});
 	}
 }
+
+test('a topic page: its questions open with a visible marker, and it ends with links to study and quiz it', async ({ page }) => {
+	await page.goto('/topics/closing');
+	await waitForProgress(page);
+	const summary = page.locator('article details summary').first();
+	const marker = () => summary.evaluate((el) => {
+		const m = getComputedStyle(el, '::before');
+		return { content: m.content, width: parseFloat(m.width), transform: m.transform };
+	});
+	const closed = await marker();
+	expect(closed.content).not.toBe('none');
+	expect(closed.width).toBeGreaterThan(4);
+	await summary.click();
+	const open = await marker();
+	expect(open.transform).not.toBe(closed.transform);
+
+	const end = page.getByRole('navigation', { name: '继续学习这个主题' });
+	await expect(end.getByRole('link', { name: '学习这些卡片' })).toHaveAttribute('href', /\/study\?topic=closing$/);
+	await expect(end.getByRole('link', { name: '做这个主题的测验' })).toHaveAttribute('href', /\/quiz\?topic=closing$/);
+	await noHorizontalScroll(page);
+	await end.getByRole('link', { name: '学习这些卡片' }).click();
+	await expect(page).toHaveURL(/\/study\?topic=closing$/);
+	await waitForProgress(page);
+	await expect(page.getByRole('combobox').first()).toHaveValue('closing');
+
+	await page.goto('/topics/closing');
+	await waitForProgress(page);
+	await page.getByRole('link', { name: '做这个主题的测验' }).click();
+	await expect(page).toHaveURL(/\/quiz\?topic=closing$/);
+	await waitForProgress(page);
+	await expect(page.getByRole('combobox').first()).toHaveValue('closing');
+});
+
+test('the end links speak English too', async ({ page }) => {
+	await page.addInitScript(() => localStorage.setItem('tcp-quest:lang', 'en'));
+	await page.goto('/topics/closing');
+	await waitForProgress(page);
+	const end = page.getByRole('navigation', { name: 'Keep going with this topic' });
+	await expect(end.getByRole('link', { name: 'Study these cards' })).toBeVisible();
+	await expect(end.getByRole('link', { name: 'Quiz this topic' })).toBeVisible();
+});

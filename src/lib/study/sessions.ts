@@ -28,6 +28,14 @@ export function planCram(catalog: Catalog, seed: number, topic?: string, size = 
 	return shuffle(pool, randomFor(seed, 'cram')).slice(0, size);
 }
 
+/** Which modes have something for a topic: flashcards to study, questions to quiz (as /study and /quiz draw them). */
+export function topicModes(catalog: Catalog, topic: string): { study: boolean; quiz: boolean } {
+	return {
+		study: catalog.flashcards.some((q) => q.topic === topic),
+		quiz: quizFamiliesIn(catalog, { topic }).length > 0
+	};
+}
+
 /** What a quiz draws from: everything, one topic, or the questions about one state of the machine. */
 export interface QuizScope {
 	topic?: string;
