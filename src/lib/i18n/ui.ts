@@ -8,7 +8,8 @@ export const UI = {
 	cards: text('张卡片', 'cards'),
 	questions: text('道题', 'questions'),
 	switchLanguage: text('English', '中文'),
-	switchLanguageLabel: text('切换到英文', 'Switch to Chinese'),
+	/** Starts with the visible label, so voice users can say what they see (WCAG 2.5.3). */
+	switchLanguageLabel: text('English（切换到英文）', '中文 (Switch to Chinese)'),
 	back: text('返回主题列表', 'Back to topics'),
 	waits: text('在等待什么', 'Waiting for'),
 	side: text('谁会经过', 'Who passes through'),
