@@ -7,6 +7,7 @@ import {
 	check,
 	choose,
 	codeSpans,
+	textLines,
 	currentQuestion,
 	finish,
 	isRetry,
@@ -212,5 +213,16 @@ describe('planning helpers', () => {
 			{ code: false, text: ' listing.' }
 		]);
 		expect(codeSpans('plain')).toEqual([{ code: false, text: 'plain' }]);
+	});
+
+	it('splits text into lines, trimmed, each with its inline code', () => {
+		expect(textLines('1. A → B: `SYN`\n (Source: RFC 9293)')).toEqual([
+			[
+				{ code: false, text: '1. A → B: ' },
+				{ code: true, text: 'SYN' }
+			],
+			[{ code: false, text: '(Source: RFC 9293)' }]
+		]);
+		expect(textLines('one line')).toEqual([[{ code: false, text: 'one line' }]]);
 	});
 });

@@ -190,6 +190,9 @@ export function codeSpans(s: string): { code: boolean; text: string }[] {
 	return s.split('`').flatMap((part, i) => (part ? [{ code: i % 2 === 1, text: part }] : []));
 }
 
+/** Text that may span lines (an ordering question's numbered steps): each line trimmed, with its code spans. */
+export const textLines = (s: string) => s.split('\n').map((line) => codeSpans(line.trim()));
+
 /** Minutes and seconds, rounded to the second. */
 export function minutesSeconds(ms: number): { minutes: number; seconds: number } {
 	const total = Math.max(0, Math.round(ms / 1000));
