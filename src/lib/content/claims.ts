@@ -146,17 +146,16 @@ const UNIT_TEXT: Record<Lang, Partial<Record<Unit, string>>> = {
 	en: { s: ' s', ms: ' ms' }
 };
 
-/** "7875 s (2 h 11 min 15 s)" */
+/** "7875 s (2 h 11 min 15 s)", "7875 秒（2 小时 11 分钟 15 秒）" */
 export function formatSeconds(seconds: number, lang: Lang): string {
-	const unit = lang === 'zh' ? ['秒', '小时', '分', '秒'] : [' s', ' h', ' min', ' s'];
+	const unit = lang === 'zh' ? [' 秒', ' 小时', ' 分钟', ' 秒'] : [' s', ' h', ' min', ' s'];
 	const base = `${seconds}${unit[0]}`;
 	if (seconds < 60 || !Number.isInteger(seconds)) return base;
 	const h = Math.floor(seconds / 3600);
 	const m = Math.floor((seconds % 3600) / 60);
 	const s = seconds % 60;
 	const parts = [h && `${h}${unit[1]}`, m && `${m}${unit[2]}`, s && `${s}${unit[3]}`].filter(Boolean);
-	const sep = lang === 'zh' ? '' : ' ';
-	return lang === 'zh' ? `${base}（${parts.join(sep)}）` : `${base} (${parts.join(sep)})`;
+	return lang === 'zh' ? `${base}（${parts.join(' ')}）` : `${base} (${parts.join(' ')})`;
 }
 
 export const stateName = (s: State) => RFC_NAME[s];
