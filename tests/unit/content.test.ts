@@ -85,6 +85,17 @@ describe('content checks', () => {
 		expect(problems(topic('## No fields {#c3}\n\nbody')).join()).toMatch(/needs a "front:" field/);
 	});
 
+	it('fails text that speaks of "the notes" the reader has never seen, but not a common study note', () => {
+		const en = topic(card('notes-said: the notes said 5', 'As the 2018\nnotes say, it is 5. {{src rfc9293}}'));
+		const zh = topic(card('notes-said: 笔记说 5', '笔记里说是 5。{{src rfc9293}}'));
+		const found = problems(en, zh).join('\n');
+		expect(found).toMatch(/content\/en\/01-t.md:8: "the 2018 notes" speaks of notes the reader has never seen/);
+		expect(found).toMatch(/content\/zh\/01-t.md:8: "笔记" speaks of notes/);
+		expect(found).not.toMatch(/:5: /);
+		const fine = problems(topic(card('', 'Common study notes say 5. {{src rfc9293}}')), topic(card('', '常见的学习笔记说是 5。{{src rfc9293}}')));
+		expect(fine).toEqual([]);
+	});
+
 	it('fails a topic with no file in the other language', () => {
 		const errors = buildDeck([{ path: 'content/en/01-t.md', text: topic(card('')) }]).errors.map(formatError);
 		expect(errors.join()).toMatch(/content\/en\/01-t.md:1: topic "t" has no zh file/);

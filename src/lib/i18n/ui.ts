@@ -15,7 +15,7 @@ export const UI = {
 	side: text('谁会经过', 'Who passes through'),
 	leaves: text('如何离开', 'What leaves it'),
 	meaning: text('含义', 'Meaning'),
-	notesSaid: text('旧笔记的说法（已更正）', 'What the old notes said (corrected)'),
+	notesSaid: text('常见学习笔记的说法（已更正）', 'What common study notes say (corrected)'),
 	fix: text('处理办法', 'The fix'),
 	front: text('问', 'Q'),
 	back_: text('答', 'A'),
