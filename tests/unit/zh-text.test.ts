@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Deck } from '../../src/lib/content';
 import { generateBank, type Question } from '../../src/lib/quiz';
 import { loadDeck } from '../../src/lib/server/deck';
 
 /**
- * Chinese typography for every zh string the app shows: full-width ？：；，（） in Chinese
+ * Chinese typography for every zh string the app shows: full-width ？：；，（）“” in Chinese
  * sentences, and a space between a number and its unit ("60 秒", not "60秒").
  *
  * Exceptions, removed before checking: `code spans`, URLs, calls such as connect() or
@@ -12,7 +13,7 @@ import { loadDeck } from '../../src/lib/server/deck';
  * of those touch a CJK character once the code is gone.
  */
 const CJK = '[\\u4e00-\\u9fff]';
-const HALF_WIDTH_BESIDE_CJK = new RegExp(`${CJK}\\s*[?:;,()]|[?:;,()]\\s*${CJK}`);
+const HALF_WIDTH_BESIDE_CJK = new RegExp(`${CJK}\\s*[?:;,()"]|[?:;,()"]\\s*${CJK}`);
 const NUMBER_GLUED_TO_UNIT = /\d(?:毫秒|秒|分钟|分|小时|天|周|个月|年|次|道|张|条|组|个|名)/;
 
 const readable = (s: string) =>
@@ -93,10 +94,33 @@ describe('Svelte templates', () => {
 	});
 });
 
-describe('Chinese text of the question bank', () => {
+describe('Chinese text of the question bank and the topic pages', () => {
+	let deck: Deck;
 	let bank: Question[];
 	beforeAll(() => {
-		bank = generateBank(loadDeck());
+		deck = loadDeck();
+		bank = generateBank(deck);
+	});
+
+	it('topic pages use full-width punctuation beside Chinese and a space before units', () => {
+		// Listings (<pre>), code and source links (their labels are the sources' own English titles) are exempt.
+		const words = (html: string) =>
+			html
+				.replace(/<pre[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>|<a [\s\S]*?<\/a>/g, ' ')
+				.replace(/<[^>]+>/g, '')
+				.replace(/&quot;/g, '"')
+				.replace(/&#39;/g, "'")
+				.replace(/&lt;/g, '<')
+				.replace(/&gt;/g, '>')
+				.replace(/&amp;/g, '&');
+		const found = deck.topics.flatMap((t) =>
+			[t.intro, ...t.cards.flatMap((c) => [c.title, c.html, c.front, c.back])].flatMap((x) =>
+				words(x.zh)
+					.split('\n')
+					.flatMap((line) => problems(t.id, line))
+			)
+		);
+		expect(found).toEqual([]);
 	});
 
 	it('uses full-width punctuation beside Chinese and a space before units', () => {
