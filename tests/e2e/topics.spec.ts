@@ -24,6 +24,22 @@ test('switches language and remembers it', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'Topics' })).toBeVisible();
 });
 
+test('the language button is named by what it shows (WCAG 2.5.3, label in name)', async ({ page }) => {
+	await page.goto('/');
+	await waitForProgress(page);
+	const button = page.locator('header button.lang');
+	for (const [shown, purpose] of [
+		['English', '切换到英文'],
+		['中文', 'Switch to Chinese']
+	]) {
+		await expect(button).toHaveText(shown!);
+		const name = (await button.getAttribute('aria-label')) ?? (await button.innerText());
+		expect(name.startsWith(shown!), `"${name}" starts with "${shown}"`).toBe(true);
+		await expect(page.getByRole('button', { name: purpose })).toBeVisible();
+		await button.click();
+	}
+});
+
 test('a state card says what it waits for, who passes through and what leaves it', async ({ page }) => {
 	await page.goto('/topics/server-states');
 	const card = page.locator('article', { has: page.getByRole('heading', { name: /CLOSE-WAIT|CLOSE_WAIT/ }) }).first();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeck, formatError, type ContentFile } from '../../src/lib/content';
 import { createMachine, TRANSITIONS } from '../../src/lib/fsm';
+import { LANGS } from '../../src/lib/i18n/lang';
 import { readContentFiles } from '../../src/lib/server/content-files';
 
 const topic = (body: string, title = 'T') => `# ${title}\n\n${body}\n`;
@@ -25,9 +26,11 @@ describe('content checks', () => {
 			{ path: 'content/en/01-t.md', text },
 			{ path: 'content/zh/01-t.md', text }
 		]);
-		// Names are wrapped in spans that keep them whole on a line; the words read the same.
-		expect(deck.topics[0]?.cards[0]?.html.en.replace(/<[^>]*>/g, '')).toContain('FIN-WAIT-1 —a FIN arrives→ CLOSING, sending ACK');
-		expect(deck.topics[0]?.cards[0]?.html.zh).toContain('收到 FIN');
+		const en = deck.topics[0]?.cards[0]?.html.en ?? '';
+		expect(en.replace(/<[^>]+>/g, '')).toContain('FIN-WAIT-1\u00a0→ CLOSING (when a FIN arrives, sending ACK)');
+		// One chip; the state names inside it are kept whole (keepNamesWhole wraps them too).
+		expect(en).toMatch(/<span class="transition"><span class="state">.*FIN-WAIT-1.*<\/span>\u00a0→ <span class="state">.*CLOSING.*<\/span><\/span>/);
+		expect(deck.topics[0]?.cards[0]?.html.zh.replace(/<[^>]+>/g, '')).toContain('FIN-WAIT-1\u00a0→ CLOSING（收到 FIN，发送 ACK）');
 	});
 
 	it('fails a wrong transition with file, line and what the machine says', () => {
@@ -82,6 +85,17 @@ describe('content checks', () => {
 		expect(problems(topic('## No fields {#c3}\n\nbody')).join()).toMatch(/needs a "front:" field/);
 	});
 
+	it('fails text that speaks of "the notes" the reader has never seen, but not a common study note', () => {
+		const en = topic(card('notes-said: the notes said 5', 'As the 2018\nnotes say, it is 5. {{src rfc9293}}'));
+		const zh = topic(card('notes-said: 笔记说 5', '笔记里说是 5。{{src rfc9293}}'));
+		const found = problems(en, zh).join('\n');
+		expect(found).toMatch(/content\/en\/01-t.md:8: "the 2018 notes" speaks of notes the reader has never seen/);
+		expect(found).toMatch(/content\/zh\/01-t.md:8: "笔记" speaks of notes/);
+		expect(found).not.toMatch(/:5: /);
+		const fine = problems(topic(card('', 'Common study notes say 5. {{src rfc9293}}')), topic(card('', '常见的学习笔记说是 5。{{src rfc9293}}')));
+		expect(fine).toEqual([]);
+	});
+
 	it('fails a topic with no file in the other language', () => {
 		const errors = buildDeck([{ path: 'content/en/01-t.md', text: topic(card('')) }]).errors.map(formatError);
 		expect(errors.join()).toMatch(/content\/en\/01-t.md:1: topic "t" has no zh file/);
@@ -102,6 +116,24 @@ describe('the real content', () => {
 		const errors = buildDeck(files, corrupted).errors.map(formatError);
 		expect(errors.length).toBeGreaterThan(0);
 		expect(errors.join('\n')).toMatch(/FIN_WAIT_2 on recv_fin goes to CLOSED, not TIME_WAIT/);
+	});
+
+	it('renders every transition claim as readable text, never as arrows glued to words', () => {
+		const { deck } = buildDeck(files);
+		const texts = deck.topics.flatMap((t) => [
+			t.intro,
+			...t.cards.flatMap((c) => [c.html, c.front, c.back, ...(c.options ?? []).map((o) => o.label)])
+		]);
+		const claimed = deck.topics.flatMap((t) => t.cards).filter((c) => c.transitions.length > 0);
+		expect(claimed.length).toBeGreaterThan(10);
+		for (const lang of LANGS)
+			for (const html of texts.map((x) => x[lang])) {
+				const words = html.replace(/<[^>]+>/g, '');
+				// The old syntax: "FIN-WAIT-2 —a FIN arrives→ TIME-WAIT".
+				expect(words).not.toMatch(/—[^—\s][^→—]*→/);
+				// An arrow has a space on each side; after a closing full-width bracket none is needed.
+				expect(words).not.toMatch(/[^\s\u00a0）]→|→[^\s\u00a0]/);
+			}
 	});
 
 	it('covers every section of the notes', () => {

@@ -7,6 +7,8 @@ import {
 	check,
 	choose,
 	codeSpans,
+	joinOptions,
+	textLines,
 	currentQuestion,
 	finish,
 	isRetry,
@@ -212,5 +214,22 @@ describe('planning helpers', () => {
 			{ code: false, text: ' listing.' }
 		]);
 		expect(codeSpans('plain')).toEqual([{ code: false, text: 'plain' }]);
+	});
+
+	it('joins chosen options without stacking punctuation ("。；") and numbers ordered steps', () => {
+		expect(joinOptions(['保持 syncookies 为 1。', '调大 backlog。'], 'zh')).toBe('保持 syncookies 为 1；调大 backlog');
+		expect(joinOptions(['Keep syncookies at 1.', 'Raise the backlog.'], 'en')).toBe('Keep syncookies at 1; Raise the backlog');
+		expect(joinOptions(['A → B：SYN', 'B → A：SYN+ACK'], 'zh', true)).toBe('1. A → B：SYN\n2. B → A：SYN+ACK');
+	});
+
+	it('splits text into lines, trimmed, each with its inline code', () => {
+		expect(textLines('1. A → B: `SYN`\n (Source: RFC 9293)')).toEqual([
+			[
+				{ code: false, text: '1. A → B: ' },
+				{ code: true, text: 'SYN' }
+			],
+			[{ code: false, text: '(Source: RFC 9293)' }]
+		]);
+		expect(textLines('one line')).toEqual([[{ code: false, text: 'one line' }]]);
 	});
 });

@@ -45,6 +45,20 @@ describe('the question bank', () => {
 		expect(q.explanation.en).toMatch(/RFC 9293/);
 	});
 
+	it('explains an ordering question as numbered steps, one per line, with "A → B" that cannot break', () => {
+		const ordering = bank.filter((q) => q.kind === 'order_steps');
+		expect(ordering.length).toBeGreaterThan(5);
+		for (const q of ordering)
+			for (const lang of ['zh', 'en'] as const) {
+				const lines = q.explanation[lang].split('\n');
+				const steps = lines.filter((l) => /^\d+\. /.test(l));
+				expect(steps.map((l) => Number.parseInt(l)), q.id).toEqual(q.answer.map((_, i) => i + 1));
+				// "→" only ever joins the two ends of one segment, never two steps.
+				for (const line of lines) expect(line.split('→').length, `${q.id}: ${line}`).toBeLessThanOrEqual(2);
+				for (const o of q.options) expect(o.label[lang], q.id).not.toMatch(/ →|→ /);
+			}
+	});
+
 	it('has an explanation with its source in both languages for every answer', () => {
 		for (const q of bank) {
 			expect(q.explanation.en, q.id).toMatch(/Source: /);

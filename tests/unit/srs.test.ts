@@ -122,14 +122,16 @@ describe('previewIntervals', () => {
 		const now = state.card.due.getTime();
 		const p = previewIntervals(state, now, RETENTION);
 		strictlyIncreasing(p);
-		expect(p[1].interval).toMatch(/^\d+m$/);
-		expect(p[4].interval).toMatch(/^\d+d$/);
+		expect(p[1].interval.en).toMatch(/^\d+m$/);
+		expect(p[4].interval.en).toMatch(/^\d+d$/);
+		expect(p[1].interval.zh).toMatch(/^\d+ 分钟$/);
+		expect(p[4].interval.zh).toMatch(/^\d+ 天$/);
 	});
 
 	it('previews a never-seen item from an empty card', () => {
 		const p = previewIntervals(undefined, T0, RETENTION);
 		strictlyIncreasing(p);
-		expect(p[1]).toEqual({ due: T0 + MIN, interval: '1m' });
+		expect(p[1]).toEqual({ due: T0 + MIN, interval: { zh: '1 分钟', en: '1m' } });
 	});
 
 	it('agrees with what the schedule then does', () => {
@@ -137,15 +139,10 @@ describe('previewIntervals', () => {
 		expect(dueOf([card('a', 4, T0)], 'a')).toBe(p[4].due);
 	});
 
-	it('formats intervals briefly', () => {
-		expect([10 * MIN, 90 * MIN, DAY, 3 * DAY, 45 * DAY, 400 * DAY].map(formatInterval)).toEqual([
-			'10m',
-			'2h',
-			'1d',
-			'3d',
-			'2mo',
-			'1.1y'
-		]);
+	it('formats intervals briefly in English and in words in Chinese ("1m" would read as a month)', () => {
+		const spans = [10 * MIN, 90 * MIN, DAY, 3 * DAY, 45 * DAY, 400 * DAY].map((ms) => formatInterval(ms));
+		expect(spans.map((x) => x.en)).toEqual(['10m', '2h', '1d', '3d', '2mo', '1.1y']);
+		expect(spans.map((x) => x.zh)).toEqual(['10 分钟', '2 小时', '1 天', '3 天', '2 个月', '1.1 年']);
 	});
 });
 

@@ -146,34 +146,46 @@ const UNIT_TEXT: Record<Lang, Partial<Record<Unit, string>>> = {
 	en: { s: ' s', ms: ' ms' }
 };
 
-/** "7875 s (2 h 11 min 15 s)" */
+/** "7875 s (2 h 11 min 15 s)", "7875 秒（2 小时 11 分钟 15 秒）" */
 export function formatSeconds(seconds: number, lang: Lang): string {
-	const unit = lang === 'zh' ? ['秒', '小时', '分', '秒'] : [' s', ' h', ' min', ' s'];
+	const unit = lang === 'zh' ? [' 秒', ' 小时', ' 分钟', ' 秒'] : [' s', ' h', ' min', ' s'];
 	const base = `${seconds}${unit[0]}`;
 	if (seconds < 60 || !Number.isInteger(seconds)) return base;
 	const h = Math.floor(seconds / 3600);
 	const m = Math.floor((seconds % 3600) / 60);
 	const s = seconds % 60;
 	const parts = [h && `${h}${unit[1]}`, m && `${m}${unit[2]}`, s && `${s}${unit[3]}`].filter(Boolean);
-	const sep = lang === 'zh' ? '' : ' ';
-	return lang === 'zh' ? `${base}（${parts.join(sep)}）` : `${base} (${parts.join(sep)})`;
+	return lang === 'zh' ? `${base}（${parts.join(' ')}）` : `${base} (${parts.join(' ')})`;
 }
 
 export const stateName = (s: State) => RFC_NAME[s];
 export const stateWithSs = (s: State) => (RFC_NAME[s] === SS_NAME[s] ? RFC_NAME[s] : `${RFC_NAME[s]} (ss: ${SS_NAME[s]})`);
+
+/**
+ * "FIN-WAIT-2 → TIME-WAIT (when a FIN arrives, sending ACK)": the two states joined by a spaced
+ * arrow, then what moves the connection in words. A line may break only after the arrow: the
+ * arrow is tied to the state before it, and in HTML state names never wrap (app.css .transition).
+ */
+export function renderTransition(t: Transition, lang: Lang, html: boolean): string {
+	const name = (s: State) => (html ? `<span class="state">${stateName(s)}</span>` : stateName(s));
+	const states = `${name(t.from)}\u00a0→ ${name(t.to)}`;
+	// The chip is already followed by brackets: drop a label's own "(passive open)" rather than nest them.
+	const event = eventLabel(t.event, t.from)[lang].replace(/\s*[（(][^）)]*[）)]$/, '');
+	const segment = t.send === 'none' ? '' : SEGMENT_LABEL[t.send][lang];
+	const how =
+		lang === 'zh'
+			? `（${event}${segment && `，发送 ${segment}`}）`
+			: ` (when ${event}${segment && `, sending ${segment}`})`;
+	return html ? `<span class="transition">${states}</span>${how}` : `${states}${how}`;
+}
 
 /** How a claim reads in running text. `markdown` adds links to sources. */
 export function renderClaim(claim: Claim, lang: Lang, markdown: boolean): string {
 	switch (claim.kind) {
 		case 'state':
 			return stateName(claim.state);
-		case 't': {
-			const t = claim.transition;
-			const sends = t.send === 'none' ? '' : lang === 'zh' ? `，发送 ${SEGMENT_LABEL[t.send].zh}` : `, sending ${SEGMENT_LABEL[t.send].en}`;
-			return lang === 'zh'
-				? `${stateName(t.from)} —${eventLabel(t.event, t.from).zh}→ ${stateName(t.to)}${sends}`
-				: `${stateName(t.from)} —${eventLabel(t.event, t.from).en}→ ${stateName(t.to)}${sends}`;
-		}
+		case 't':
+			return renderTransition(claim.transition, lang, markdown);
 		case 'param':
 			return markdown ? `\`${claim.name}\`` : claim.name;
 		case 'default':

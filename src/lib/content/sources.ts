@@ -38,7 +38,7 @@ const OTHER: Record<string, { label: string; url: string }> = {
 		label: 'Linux 3.7: tcp_syn_retries raised from 5 to 6 to keep connect() near 2 minutes (commit 6c9ff979d192)',
 		url: 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=6c9ff979d1921e9fd05d89e1383121c2503759b9'
 	},
-	notes: { label: '原始笔记 (2018) / the original notes (2018)', url: '' }
+	notes: { label: '常见的学习笔记 / common study notes', url: '' }
 };
 
 export interface Source {

@@ -150,7 +150,7 @@ export const ACHIEVEMENTS: readonly Achievement[] = [
 	a(
 		'2msl',
 		text('2MSL', '2MSL'),
-		text('一次学习满 4 分钟：RFC 793 的 MSL 是 2 分钟，TIME_WAIT 要等两倍。', 'Study for 4 minutes in one session: RFC 793’s MSL is 2 minutes, and TIME_WAIT waits twice that.'),
+		text('一次学习满 4 分钟：RFC 793 的 MSL 是 2 分钟，TIME-WAIT 要等两倍。', 'Study for 4 minutes in one session: RFC 793’s MSL is 2 minutes, and TIME-WAIT waits twice that.'),
 		sessionOf(4 * 60_000)
 	),
 	a(
@@ -161,14 +161,14 @@ export const ACHIEVEMENTS: readonly Achievement[] = [
 	),
 	a(
 		'time-wait-survivor',
-		text('TIME_WAIT 幸存者', 'TIME_WAIT survivor'),
-		text('关于 TIME_WAIT 的每道题都至少答对一次。', 'Answer every question about TIME_WAIT right at least once.'),
+		text('TIME-WAIT 幸存者', 'TIME-WAIT survivor'),
+		text('关于 TIME-WAIT 的每道题都至少答对一次。', 'Answer every question about TIME-WAIT right at least once.'),
 		allRight(involves('TIME_WAIT'))
 	),
 	a(
 		'half-close',
 		text('半关闭', 'Half-close'),
-		text('关于 CLOSE_WAIT 的每道题都至少答对一次。', 'Answer every question about CLOSE_WAIT right at least once.'),
+		text('关于 CLOSE-WAIT 的每道题都至少答对一次。', 'Answer every question about CLOSE-WAIT right at least once.'),
 		allRight(involves('CLOSE_WAIT'))
 	),
 	a(
@@ -198,7 +198,7 @@ export const ACHIEVEMENTS: readonly Achievement[] = [
 	a(
 		'eleven-states',
 		text('十一种状态', 'Eleven states'),
-		text('复习全部 11 种 TCP 状态的闪卡。', 'Review the flashcard of each of the 11 TCP states.'),
+		text('复习全部 11 种 TCP 状态的卡片。', 'Review the flashcard of each of the 11 TCP states.'),
 		(f) => every(STATES.map((s) => f.firstReviewOfItem.get(`state:${s}`)))
 	),
 	a(

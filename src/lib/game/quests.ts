@@ -62,7 +62,7 @@ export const QUEST_TEMPLATES: readonly QuestTemplate[] = [
 		id: 'flashcards',
 		volume: false,
 		targets: [8, 12],
-		title: (n) => text(`复习 ${n} 张闪卡`, `Review ${n} flashcards`),
+		title: (n) => text(`复习 ${n} 张卡片`, `Review ${n} flashcards`),
 		measure: (d) => count(d, (e) => e.kind === 'flashcard')
 	},
 	{

@@ -21,7 +21,7 @@ export const HOME_UI = {
 	explore: text('更多玩法', 'Explore'),
 	exploreDiagram: text('状态图', 'State diagram'),
 	exploreDiagramHint: text('点开每个状态，看它怎么进、怎么出', 'Tap any state: how you get in, how you get out'),
-	exploreSimulator: text('双机模拟器', 'Two-host simulator'),
+	exploreSimulator: text('双端模拟器', 'Two-host simulator'),
 	exploreSimulatorHint: text('看报文一来一回，并预测下一步', 'Watch segments fly and predict the next step'),
 	exploreStats: text('学习统计', 'Your statistics'),
 	exploreStatsHint: text('热力图、正确率，以及你常混淆的状态', 'Heatmap, accuracy, and the states you mix up'),

@@ -4,3 +4,6 @@ export type Lang = (typeof LANGS)[number];
 export type Text = Record<Lang, string>;
 
 export const text = (zh: string, en: string): Text => ({ zh, en });
+
+/** After a label: "问：" in Chinese, "Q: " in English. */
+export const COLON: Text = text('：', ': ');

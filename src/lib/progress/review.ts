@@ -131,7 +131,7 @@ export function reviewProblem(value: unknown): Text | null {
 	if (v.kind !== 'undo' && v.undoes !== undefined)
 		return text('只有撤销记录可以有 "undoes"', 'only an undo record may have "undoes"');
 	if (v.kind === 'flashcard' && v.rating === undefined)
-		return text('闪卡记录缺少 "rating"', 'a flashcard record has no "rating"');
+		return text('卡片记录缺少 "rating"', 'a flashcard record has no "rating"');
 	if (v.kind !== 'flashcard' && v.kind !== 'undo' && v.correct === undefined)
 		return text(`${v.kind} 记录缺少 "correct"`, `a ${v.kind} record has no "correct"`);
 	return null;

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/lang';
 import { randomFor, shuffle } from '../quiz/random';
 import type { Option, Question } from '../quiz/types';
 import type { ItemState } from '../srs';
@@ -189,6 +190,20 @@ export function chosenOptions(q: Question, chosen: readonly string[]): Option[] 
 export function codeSpans(s: string): { code: boolean; text: string }[] {
 	return s.split('`').flatMap((part, i) => (part ? [{ code: i % 2 === 1, text: part }] : []));
 }
+
+/**
+ * Several chosen options as one line: "A；B" in Chinese, "A; B" in English, with each option's own
+ * closing "。" or "." dropped so they never stack up as "。；". Steps of an ordering answer are
+ * numbered, one a line (RichText shows the breaks): "→" inside a step is a segment's direction.
+ */
+export function joinOptions(labels: string[], lang: Lang, ordered = false): string {
+	const bare = labels.map((l) => l.trim().replace(/[。.]$/, ''));
+	if (ordered) return bare.map((l, i) => `${i + 1}. ${l}`).join('\n');
+	return bare.join(lang === 'zh' ? '；' : '; ');
+}
+
+/** Text that may span lines (an ordering question's numbered steps): each line trimmed, with its code spans. */
+export const textLines = (s: string) => s.split('\n').map((line) => codeSpans(line.trim()));
 
 /** Minutes and seconds, rounded to the second. */
 export function minutesSeconds(ms: number): { minutes: number; seconds: number } {

@@ -1,6 +1,6 @@
 import { RFC_NAME, SCENARIOS, SEGMENTS, simulate, stateTrace, STATES, type Condition, type Event, type ScenarioId, type Side, type State, type Transition } from '../../fsm';
 import { CONDITION_LABEL, eventLabel, SEGMENT_LABEL } from '../../i18n/fsm-labels';
-import type { Text } from '../../i18n/lang';
+import type { Lang, Text } from '../../i18n/lang';
 import { choice, stateCard, topicOf, withSource, type Context } from '../context';
 import { randomFor, shuffle } from '../random';
 import type { Option, Question } from '../types';
@@ -160,6 +160,12 @@ const ORDERS: OrderSpec[] = [
 	{ scenario: 'simultaneous_open', what: 'A', topic: 'handshake', title: { zh: '同时打开时一方经过的状态', en: 'the states of one side in a simultaneous open' } }
 ];
 
+/** "A → B", the direction of one segment, with no-break spaces so a line never ends inside it. */
+const ONE_WAY = '\u00a0→\u00a0';
+
+/** "1. A → B: SYN seq=100", one step a line: "→" is kept for a segment's direction, never the order. */
+const numbered = (steps: Option[], lang: Lang) => steps.map((s, i) => `${i + 1}. ${s.label[lang]}`).join('\n');
+
 /** The steps an ordering question asks for, recomputed from the simulation. */
 export function orderedSteps(scenario: ScenarioId, what: 'segments' | Side, skip = 0): Option[] {
 	const steps = simulate(SCENARIOS[scenario]);
@@ -185,8 +191,8 @@ export function orderedSteps(scenario: ScenarioId, what: 'segments' | Side, skip
 			{
 				id: n > 1 ? `${base}-${n}` : base,
 				label: {
-					zh: `${w.from} → ${to}：${SEGMENT_LABEL[w.flag].zh} seq=${w.seq}${ack}${zhNote}`,
-					en: `${w.from} → ${to}: ${SEGMENT_LABEL[w.flag].en} seq=${w.seq}${ack}${enNote}`
+					zh: `${w.from}${ONE_WAY}${to}：${SEGMENT_LABEL[w.flag].zh} seq=${w.seq}${ack}${zhNote}`,
+					en: `${w.from}${ONE_WAY}${to}: ${SEGMENT_LABEL[w.flag].en} seq=${w.seq}${ack}${enNote}`
 				}
 			}
 		];
@@ -212,10 +218,8 @@ export function orderQuestions(ctx: Context): Question[] {
 			prompt: { zh: `按发生顺序排列${spec.title.zh}。`, en: `Put ${spec.title.en} in order.` },
 			options: scramble(steps, randomFor(ctx.seed, id)),
 			answer: steps.map((s) => s.id),
-			explanation: withSource(
-				{ zh: steps.map((s) => s.label.zh).join(' → '), en: steps.map((s) => s.label.en).join(' → ') },
-				source
-			),
+			// The source goes on a line of its own, not after the last step.
+			explanation: withSource({ zh: `${numbered(steps, 'zh')}\n`, en: `${numbered(steps, 'en')}\n` }, source),
 			source,
 			subject: { scenario: spec.scenario, what: spec.what, skip: spec.skip ?? 0 }
 		};

@@ -76,7 +76,7 @@ export function paramDefaultQuestions(ctx: Context): Question[] {
 				wrong: [noted.map(label), wrong.slice(0, 4).map(label), wrong.map(label)],
 				total: Math.min(4, wrong.length + 1),
 				explanation: p.notesSaid
-					? { zh: `${card.back.zh}（2018 年的笔记写的是：${card.notesSaid?.zh ?? p.notesSaid}）`, en: `${card.back.en} (The 2018 notes said: ${card.notesSaid?.en ?? p.notesSaid}.)` }
+					? { zh: `${card.back.zh}（常见的学习笔记写的是：${card.notesSaid?.zh ?? p.notesSaid}）`, en: `${card.back.en} (Common study notes say: ${card.notesSaid?.en ?? p.notesSaid}.)` }
 					: card.back,
 				source: citation(card, p.source),
 				subject: { param: p.name }
