@@ -147,7 +147,7 @@ test('after rating two cards and undoing one, every page counts one answer', asy
 			constructor(...args: []) {
 				super(...((args.length ? args : [Real.now() + offset]) as []));
 			}
-			static now = () => Real.now() + offset;
+			static override now = () => Real.now() + offset;
 		} as DateConstructor;
 	}, noon);
 	await page.goto('/study');
