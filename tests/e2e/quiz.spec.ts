@@ -36,8 +36,9 @@ async function answerBlindly(page: Page, lang: 'zh' | 'en' = 'zh') {
 }
 
 async function startQuiz(page: Page, size: 5 | 10 | 20, lang: 'zh' | 'en' = 'zh') {
-	await page.locator(`input[name="size"][value="${size}"]`).check();
-	// A topic with fewer questions than asked for offers what it has.
+	// A topic with fewer questions than asked for offers only what it has: then take the largest.
+	const wanted = page.locator(`input[name="size"][value="${size}"]`);
+	await ((await wanted.count()) ? wanted : page.locator('input[name="size"]').last()).check();
 	await page.getByRole('button', { name: lang === 'zh' ? /^开始测验（\d+ 题）$/ : /^Start quiz \(\d+ questions\)$/ }).click();
 	await expect(prompt(page)).toBeFocused();
 }
@@ -45,7 +46,7 @@ async function startQuiz(page: Page, size: 5 | 10 | 20, lang: 'zh' | 'en' = 'zh'
 test('a full mixed quiz on a phone: feedback, a missed question comes back, summary, stored answers', async ({ page }) => {
 	await page.goto('/quiz');
 	await waitForProgress(page);
-	await expect(page.getByTestId('quiz-pool')).toContainText(/共 \d+ 组题：0 组到期复习，\d+ 组还没做过。/);
+	await expect(page.getByTestId('quiz-pool')).toContainText(/共 \d+ 道题：0 道到期复习，\d+ 道还没做过。/);
 	await expect(page.getByLabel('主题')).toHaveValue('');
 	await expectNoHorizontalScroll(page);
 	await startQuiz(page, 5);
@@ -261,4 +262,39 @@ test('links both ways: "quiz me on this state" asks about that state, and each e
 	await expect(page.getByTestId('quiz-state')).toHaveCount(0);
 	const all = Number(/(\d+)/.exec((await page.getByTestId('quiz-pool').textContent()) ?? '')?.[1]);
 	expect(all).toBeGreaterThan(families);
+});
+
+test('a topic quiz offers only the sizes it can fill, counts as home does, and every topic is listed', async ({ page }) => {
+	await page.goto('/');
+	await waitForProgress(page);
+	const teardown = page.locator('a[href="/topics/teardown"] .meta');
+	const count = Number((await teardown.textContent())?.match(/(\d+) 道测验题/)?.[1]);
+	expect(count).toBeGreaterThan(0);
+
+	await page.goto('/quiz?topic=teardown');
+	await waitForProgress(page);
+	await expect(page.getByLabel('主题')).toHaveValue('teardown');
+	await expect(page.getByTestId('quiz-pool')).toContainText(`共 ${count} 道题`);
+	await expect(page.getByTestId('quiz-pool')).toContainText('同一道题可能有几种问法');
+	// No size above what the topic holds; the one offered is ticked, and the button says the same.
+	const sizes = page.locator('input[name="size"]');
+	for (const value of await sizes.evaluateAll((inputs) => inputs.map((i) => Number((i as HTMLInputElement).value)))) expect(value).toBeLessThanOrEqual(count);
+	await expect(page.getByText(`全部 ${count} 题`)).toBeVisible();
+	await expect(sizes.last()).toBeChecked();
+	await expect(page.getByRole('button', { name: `开始测验（${count} 题）` })).toBeVisible();
+
+	// The same topics as the flashcards, the interview questions among them and quizzable.
+	const topicIds = async (path: string, select: string) => {
+		await page.goto(path);
+		await waitForProgress(page);
+		return page.locator(`${select} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+	};
+	const quizTopics = await topicIds('/quiz', 'select');
+	expect(quizTopics).toEqual(await topicIds('/study', 'select'));
+	expect(quizTopics).toContain('interview');
+	await page.goto('/quiz?topic=interview');
+	await waitForProgress(page);
+	await expect(page.getByLabel('主题')).toHaveValue('interview');
+	await startQuiz(page, 5);
+	await expect(prompt(page)).toContainText('追问');
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { questsFor } from '../../src/lib/game/quests';
 import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress, writeReviews } from './util';
 
 interface StudyReview {
@@ -131,4 +132,47 @@ test('quiz-only questions answered today do not use up the day’s new cards; a 
 	await page.reload();
 	await waitForProgress(page);
 	await expect(page.getByTestId('new-count')).toHaveText('9');
+});
+
+test('after rating two cards and undoing one, every page counts one answer', async ({ page }) => {
+	test.setTimeout(90_000);
+	// A day whose quests count flashcards, so the quest's figure is on screen too.
+	let noon = Date.UTC(2026, 5, 1, 12);
+	while (!questsFor(new Date(noon).toISOString().slice(0, 10)).some((q) => q.template === 'reviews' || q.template === 'flashcards')) noon += 86_400_000;
+	// Only the date moves (timers and animations stay real, as Playwright's clock would not leave them).
+	await page.addInitScript((target) => {
+		const Real = Date;
+		const offset = target - Real.now();
+		globalThis.Date = class extends Real {
+			constructor(...args: []) {
+				super(...((args.length ? args : [Real.now() + offset]) as []));
+			}
+			static override now = () => Real.now() + offset;
+		} as DateConstructor;
+	}, noon);
+	await page.goto('/study');
+	await waitForProgress(page);
+	await page.getByRole('button', { name: '开始复习' }).click();
+	for (let i = 0; i < 2; i++) {
+		await page.getByRole('button', { name: /显示答案/ }).click();
+		await page.getByRole('button', { name: /良好/ }).click();
+	}
+	await page.getByRole('button', { name: /撤销/ }).first().click();
+	await expect(page.getByRole('status')).toHaveText('已撤销上一次评分。');
+
+	await page.goto('/');
+	await waitForProgress(page);
+	await expect(page.getByTestId('today')).toContainText('今天 1 次作答，1 次答对或记得');
+	const quest = page.getByTestId('quests').getByRole('listitem').filter({ hasText: /复习 \d+ (题|张闪卡)/ });
+	await expect(quest.locator('.count')).toHaveText(/^1 \/ \d+$/);
+
+	await page.goto('/stats');
+	await waitForProgress(page);
+	await expect(page.getByTestId('today-reviews')).toHaveText('1');
+
+	await page.goto('/settings');
+	await waitForProgress(page);
+	await expect(page.getByTestId('review-count')).toHaveText('1');
+	// Three records are stored (two ratings and the undo), and the page says why they are more.
+	await expect(page.getByTestId('record-count')).toHaveText('（共 3 条记录，包括 1 次撤销和被撤销的作答）');
 });

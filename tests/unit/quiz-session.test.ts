@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { text } from '../../src/lib/i18n/lang';
 import type { Question } from '../../src/lib/quiz/types';
 import { buildCatalog } from '../../src/lib/study/catalog';
+import { planQuiz, timesAsked } from '../../src/lib/study/sessions';
+import { topicCatalogue, unavailable } from '../../src/lib/study/topics';
 import {
 	canCheck,
 	check,
@@ -17,7 +19,8 @@ import {
 	moveStep,
 	next,
 	quizPool,
-	quizTopics,
+	fitQuizSize,
+	quizSizeChoices,
 	rightOptions,
 	startQuiz,
 	summarize,
@@ -192,8 +195,51 @@ describe('planning helpers', () => {
 		expect(quizPool(catalog, schedule, T0, { topic: 't3' })).toEqual({ families: 0, due: 0, unseen: 0 });
 	});
 
-	it('offers only topics that have quiz questions', () => {
-		expect(quizTopics(catalog).map((tp) => tp.id)).toEqual(['t1', 't2']);
+	// Behaviour changed on purpose (issue 11, finding 10): every topic is listed, and a topic without
+	// quiz questions says so instead of disappearing from the list.
+	it('lists every topic, and says which have no quiz questions', () => {
+		const entries = topicCatalogue(catalog);
+		expect(entries.map((tp) => [tp.id, tp.questions])).toEqual([
+			['t1', 2],
+			['t2', 1],
+			['t3', 0]
+		]);
+		expect(unavailable(entries[0]!, 'quiz')).toBeNull();
+		expect(unavailable(entries[2]!, 'quiz')?.en).toBe('no quiz questions yet');
+	});
+
+	it('offers only sizes the pool can fill, and "all" for a small pool', () => {
+		expect(quizSizeChoices(0)).toEqual([]);
+		expect(quizSizeChoices(5)).toEqual([{ n: 5, all: true }]);
+		expect(quizSizeChoices(11)).toEqual([
+			{ n: 5, all: false },
+			{ n: 10, all: false },
+			{ n: 11, all: true }
+		]);
+		expect(quizSizeChoices(62).map((c) => c.n)).toEqual([5, 10, 20]);
+		// The largest size that fits what was ticked: 10 wanted from 5 questions is all 5.
+		expect(fitQuizSize(10, 5)).toBe(5);
+		expect(fitQuizSize(10, 8)).toBe(8);
+		expect(fitQuizSize(20, 11)).toBe(11);
+		expect(fitQuizSize(10, 62)).toBe(10);
+		expect(fitQuizSize(5, 3)).toBe(3);
+	});
+
+	it('asks a family in the wording asked least, so the next quiz asks it another way', () => {
+		const wordings = [single('w1', 'a', 't1'), single('w2', 'a', 't1'), single('w3', 'a', 't1')].map((q) => ({ ...q, family: 'fam:w' }));
+		const three = buildCatalog({ topics: [{ id: 't1', title: text('一', 'One') }], questions: wordings });
+		const log: { questionId: string; kind: string }[] = [];
+		const seen: string[] = [];
+		for (let session = 0; session < 3; session++) {
+			const [q] = planQuiz(three, new Map(), T0, session, 5, { topic: 't1' }, timesAsked(log));
+			seen.push(q!.id);
+			log.push({ questionId: q!.id, kind: 'quiz' });
+		}
+		expect(new Set(seen).size).toBe(3);
+		// Deterministic for a seed and a log.
+		expect(planQuiz(three, new Map(), T0, 7, 5, {}, timesAsked(log))).toEqual(planQuiz(three, new Map(), T0, 7, 5, {}, timesAsked(log)));
+		// An undone answer was not asked.
+		expect(timesAsked([{ questionId: 'w1', kind: 'undo' }]).size).toBe(0);
 	});
 
 	it('shuffles options per session, the same way for the same seed, but never the steps to order', () => {

@@ -16,6 +16,8 @@ export interface AchievementProgress {
 	current: number;
 	target: number;
 	earnedAt?: number;
+	/** What `current` counts, when "current / target" alone would mislead (e.g. a per-session record). */
+	measure?: Text;
 }
 
 export interface Achievement {
@@ -60,12 +62,19 @@ const reviews = (target: number) => (f: GameFacts) =>
 		target
 	);
 
-/** Right answers in a row within a session: `XpEvent.combo`. */
+/**
+ * Right answers in a row within a session: `XpEvent.combo`. Until earned, progress is the best run
+ * of today's sessions: a run from an earlier day cannot be continued, so showing it would promise
+ * what the next answer cannot deliver.
+ */
 function combo(target: number) {
 	return (f: GameFacts): AchievementProgress => {
 		const hit = f.events.find((e) => e.combo >= target);
 		if (hit) return { earned: true, current: target, target, earnedAt: hit.review.at };
-		return { earned: false, current: f.events.reduce((best, e) => Math.max(best, e.combo), 0), target };
+		const { dayOf, now } = f.context;
+		const today = dayOf(now);
+		const best = f.events.reduce((best, e) => (dayOf(e.review.at) === today ? Math.max(best, e.combo) : best), 0);
+		return { earned: false, current: best, target, measure: text('今天单次学习中最长的连对', 'Best run in one session today') };
 	};
 }
 

@@ -2,6 +2,7 @@
 export * from './days';
 export * from './sessions';
 export * from './xp';
+export * from './answers';
 export * from './levels';
 export * from './goals';
 export * from './daily';

@@ -84,7 +84,8 @@ export function rightStateOf(r: Pick<Review, 'questionId' | 'itemId'>): State | 
 	if (q === undefined) return undefined;
 	const colon = q.indexOf(':');
 	const prefix = q.slice(0, colon);
-	const rest = q.slice(colon + 1);
+	// A follow-up question (`next_state:FROM:EVENT@card`) asks what its plain twin asks.
+	const rest = q.slice(colon + 1).split('@')[0]!;
 	switch (prefix) {
 		case 'next_state': {
 			// Logs from before the timers were split name `timeout`.

@@ -25,6 +25,9 @@ export const GAME_UI = {
 	quests: text('每日任务', 'Daily quests'),
 	questDone: text('已完成', 'done'),
 	questProgress: (current: number, target: number) => text(`${current} / ${target}`, `${current} / ${target}`),
+	/** An achievement's progress, with what it counts when that is not obvious. */
+	achievementProgress: (current: number, target: number, measure?: Text) =>
+		measure ? text(`${measure.zh}：${current} / ${target}`, `${measure.en}: ${current} / ${target}`) : text(`${current} / ${target}`, `${current} / ${target}`),
 	achievements: text('成就', 'Achievements'),
 	latest: text('最近获得', 'Latest'),
 	upNext: text('下一个目标', 'Up next'),

@@ -13,13 +13,15 @@ export const QUIZ_UI = {
 	allStates: text('改为全部状态', 'All states'),
 	size: text('题目数量', 'Number of questions'),
 	sizeOption: (n: number) => text(`${n} 题`, `${n}`),
+	sizeAll: (n: number) => text(`全部 ${n} 题`, `All ${n}`),
 	pool: (families: number, due: number, unseen: number) =>
 		text(
-			`共 ${families} 组题：${due} 组到期复习，${unseen} 组还没做过。`,
-			`${families} question groups: ${due} due for review, ${unseen} never tried.`
+			`共 ${families} 道题：${due} 道到期复习，${unseen} 道还没做过。`,
+			`${families} questions: ${due} due for review, ${unseen} never tried.`
 		),
+	/** What "a question" is here: a family, asked in a different wording each time where it has several. */
+	poolUnit: text('同一道题可能有几种问法，每次测验换一种。', 'A question may come in several wordings; each quiz asks a different one.'),
 	poolHint: text('到期的题先出，然后是没做过的。', 'Due questions come first, then ones you have never tried.'),
-	fewer: (n: number) => text(`这个主题只够出 ${n} 道题。`, `This topic has enough for ${n} questions.`),
 	start: (n: number) => text(`开始测验（${n} 题）`, `Start quiz (${n} questions)`),
 	keys: text('键盘：1–9 选择选项，Enter 检查答案或进入下一题。', 'Keyboard: 1–9 pick an option, Enter checks or moves on.'),
 

@@ -36,8 +36,14 @@ export const SETTINGS_UI = {
 		unsupported: text('这个浏览器不支持持久存储，进度可能会被清除。请不时导出备份。', 'This browser cannot keep storage persistent, so your progress could be cleared. Export a backup now and then.'),
 		unknown: text('正在检查存储是否持久…', 'Checking whether storage is persistent…')
 	} satisfies Record<Persistence, Text>,
-	reviewsStored: text('这台设备上的学习记录：', 'Study records on this device: '),
-	reviewsUnit: (n: number) => text('条', n === 1 ? 'record' : 'records'),
+	reviewsStored: text('这台设备上保存的作答：', 'Answers stored on this device: '),
+	reviewsUnit: (n: number) => text('次', n === 1 ? 'answer' : 'answers'),
+	/** Shown when undos make the stored records more than the answers. */
+	recordsDetail: (records: number, undos: number) =>
+		text(
+			`（共 ${records} 条记录，包括 ${undos} 次撤销和被撤销的作答）`,
+			`(${records} records, counting ${undos === 1 ? '1 undo' : `${undos} undos`} and the answers undone)`
+		),
 
 	backup: text('备份', 'Backup'),
 	backupHint: text('进度只保存在这台设备上。导出一个文件保管好，或在另一台设备上导入。导入只会添加没有的记录，不会覆盖现有记录。', 'Your progress lives only on this device. Export a file to keep it safe or move it to another device. Importing only adds records you do not have; nothing is overwritten.'),

@@ -89,6 +89,7 @@ export const STATS_UI = {
 
 	states: text('各状态掌握程度', 'Mastery by state'),
 	statesNote: text('颜色表示关于该状态的题目掌握得如何；点下面的状态开始专项测验。', 'The colour shows how well you know the questions about each state; pick a state below to quiz yourself on it.'),
+	stateMasteryNote: text('掌握程度：关于这个状态的每道题，记忆稳定性达到 21 天即为 100%，取平均；“答对”是你实际作答的次数。', 'Mastery: each question about the state counts fully once you would remember it for 21 days, averaged; "right" counts your actual answers.'),
 	diagramLabel: (summary: string) => text(`按掌握程度着色的 TCP 状态图。${summary}`, `TCP state diagram coloured by mastery. ${summary}`),
 	legendNone: text('还没学', 'Not studied'),
 	legendLow: text('薄弱（< 34%）', 'Weak (< 34%)'),
@@ -98,7 +99,11 @@ export const STATS_UI = {
 		answered > 0
 			? text(`${name}：掌握 ${pct(mastery)}，答对 ${right}/${answered}`, `${name}: ${pct(mastery)} mastered, ${right} of ${answered} right`)
 			: text(`${name}：掌握 ${pct(mastery)}，还没作答`, `${name}: ${pct(mastery)} mastered, not answered yet`),
-	stateRight: (right: number, answered: number) => (answered > 0 ? text(`答对 ${right}/${answered}`, `${right}/${answered} right`) : text('未作答', 'not answered')),
+	/** The figures beside a state: what the percentage is, then the answers. */
+	stateFigures: (mastery: number, right: number, answered: number) =>
+		answered > 0
+			? text(`掌握 ${pct(mastery)} · 答对 ${right}/${answered}`, `${pct(mastery)} mastered · ${right}/${answered} right`)
+			: text(`掌握 ${pct(mastery)} · 未作答`, `${pct(mastery)} mastered · not answered`),
 	quizState: (name: string) => text(`练习 ${name}`, `Quiz me on ${name}`),
 
 	confusions: text('容易混淆的状态', 'States you mix up'),

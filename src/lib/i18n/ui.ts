@@ -6,7 +6,13 @@ export const UI = {
 	tagline: text('弄懂 TCP 连接的一生：握手、挥手、每一个状态，以及决定服务器生死的内核参数。', 'Learn how TCP connections live and die: the handshake, the teardown, every state, and the kernel settings that decide how a server survives.'),
 	topics: text('主题', 'Topics'),
 	cards: text('张卡片', 'cards'),
-	questions: text('道题', 'questions'),
+	/** Counted as families: one question, in one or more wordings (the quiz page counts the same). */
+	questions: text('道测验题', 'quiz questions'),
+	/** Why a mode has nothing for a topic (see `unavailable` in src/lib/study/topics.ts). */
+	noCards: text('没有卡片', 'no flashcards'),
+	noQuiz: text('还没有测验题', 'no quiz questions yet'),
+	noChallenge: (n: number) => text(`不足 ${n} 道题，请玩混合挑战`, `fewer than ${n} questions: play the mixed round`),
+	unavailableOption: (title: string, reason: string) => text(`${title}（${reason}）`, `${title} (${reason})`),
 	switchLanguage: text('English', '中文'),
 	/** Starts with the visible label, so voice users can say what they see (WCAG 2.5.3). */
 	switchLanguageLabel: text('English（切换到英文）', '中文 (Switch to Chinese)'),

@@ -2,6 +2,7 @@ import type { Deck } from '../content/types';
 import { machine as rfcMachine, type Machine } from '../fsm';
 import { createContext } from './context';
 import { authoredQuestions, flashcards } from './kinds/cards';
+import { followUpQuestions } from './kinds/follow-ups';
 import { eventBetweenQuestions, nextStateQuestions, orderQuestions, segmentQuestions } from './kinds/fsm';
 import { durationQuestions, paramDefaultQuestions, paramMeaningQuestions } from './kinds/params';
 import { ssQuestions } from './kinds/ss';
@@ -13,7 +14,7 @@ export const DEFAULT_SEED = 'tcp-quest';
 /** The whole question bank: deterministic for a deck, a machine and a seed. */
 export function generateBank(deck: Deck, seed: string | number = DEFAULT_SEED, m: Machine = rfcMachine): Question[] {
 	const ctx = createContext(deck, m, seed);
-	return [
+	const bank = [
 		...nextStateQuestions(ctx),
 		...segmentQuestions(ctx),
 		...eventBetweenQuestions(ctx),
@@ -27,4 +28,5 @@ export function generateBank(deck: Deck, seed: string | number = DEFAULT_SEED, m
 		...ssQuestions(ctx),
 		...flashcards(ctx)
 	];
+	return [...bank, ...followUpQuestions(ctx, bank)];
 }

@@ -11,9 +11,12 @@ export interface Catalog {
 	/** Every family that quiz questions ask about, in bank order. */
 	quizFamilies: string[];
 	questionsByFamily: Map<string, Question[]>;
+	/** The topic a family was first asked in (a family can be asked in several: see follow-ups). */
 	topicOfFamily: Map<string, string>;
 	/** All families of a topic, flashcards and quizzes together: what mastery is measured over. */
 	familiesByTopic: Map<string, string[]>;
+	/** The quiz families each topic asks about, in bank order: what a topic's quiz draws from. */
+	quizFamiliesByTopic: Map<string, string[]>;
 }
 
 export function buildCatalog(data: StudyData): Catalog {
@@ -22,15 +25,32 @@ export function buildCatalog(data: StudyData): Catalog {
 	const questionsByFamily = new Map<string, Question[]>();
 	const topicOfFamily = new Map<string, string>();
 	const familiesByTopic = new Map<string, string[]>(data.topics.map((t) => [t.id, []]));
+	const quizFamiliesByTopic = new Map<string, string[]>(data.topics.map((t) => [t.id, []]));
+	const seenInTopic = new Set<string>();
+	const seenInQuiz = new Set<string>();
 	for (const q of data.questions) {
 		if (q.kind === 'flashcard') {
 			if (!seenCard.has(q.family)) flashcards.push(q);
 			seenCard.add(q.family);
-		} else questionsByFamily.set(q.family, [...(questionsByFamily.get(q.family) ?? []), q]);
-		if (!topicOfFamily.has(q.family)) {
-			topicOfFamily.set(q.family, q.topic);
-			familiesByTopic.get(q.topic)?.push(q.family);
+		} else {
+			questionsByFamily.set(q.family, [...(questionsByFamily.get(q.family) ?? []), q]);
+			const key = `${q.topic}\n${q.family}`;
+			if (!seenInQuiz.has(key)) quizFamiliesByTopic.get(q.topic)?.push(q.family);
+			seenInQuiz.add(key);
 		}
+		if (!topicOfFamily.has(q.family)) topicOfFamily.set(q.family, q.topic);
+		const key = `${q.topic}\n${q.family}`;
+		if (!seenInTopic.has(key)) familiesByTopic.get(q.topic)?.push(q.family);
+		seenInTopic.add(key);
 	}
-	return { data, flashcards, flashcardFamilies: seenCard, quizFamilies: [...questionsByFamily.keys()], questionsByFamily, topicOfFamily, familiesByTopic };
+	return {
+		data,
+		flashcards,
+		flashcardFamilies: seenCard,
+		quizFamilies: [...questionsByFamily.keys()],
+		questionsByFamily,
+		topicOfFamily,
+		familiesByTopic,
+		quizFamiliesByTopic
+	};
 }

@@ -1,3 +1,5 @@
+import { answersOn } from '../game/answers';
+import type { DayOf } from '../game/days';
 import { localDay, type Review } from '../progress';
 import { newIntroducedOn, type ItemState } from '../srs';
 import type { Catalog } from './catalog';
@@ -21,6 +23,7 @@ export interface Dashboard {
 	dueFlashcards: number;
 	newAvailable: number;
 	dueQuiz: number;
+	/** Today's answers after undos, and the right ones among them (see `answersOn`). */
 	reviewsToday: number;
 	correctToday: number;
 	/** Per topic, 0–1: average over its families of stability / 21 days, capped at 1. */
@@ -29,11 +32,20 @@ export interface Dashboard {
 
 /**
  * `log` needs only to cover today; `introducedToday` (see newIntroducedOn) saves a pass over the
- * whole log when the caller already knows it, e.g. from the schedule's first-review times.
+ * whole log when the caller already knows it, e.g. from the schedule's first-review times. `dayOf`
+ * is the learner's day (as the statistics count it); the new-card quota keeps the device's day.
  */
-export function dashboard(catalog: Catalog, schedule: ReadonlyMap<string, ItemState>, log: readonly Review[], now: number, newPerDay: number, introducedToday?: number): Dashboard {
+export function dashboard(
+	catalog: Catalog,
+	schedule: ReadonlyMap<string, ItemState>,
+	log: readonly Review[],
+	now: number,
+	newPerDay: number,
+	introducedToday?: number,
+	dayOf: DayOf = localDay
+): Dashboard {
 	const today = localDay(now);
-	const todays = log.filter((r) => r.kind !== 'undo' && localDay(r.at) === today);
+	const answered = answersOn(log, dayOf(now), dayOf);
 	const plan = planFlashcards(catalog, schedule, now, newPerDay, introducedToday ?? newIntroducedOn(log, today, catalog.flashcardFamilies));
 	const dueQuiz = catalog.quizFamilies.filter((f) => {
 		const s = schedule.get(f);
@@ -44,8 +56,8 @@ export function dashboard(catalog: Catalog, schedule: ReadonlyMap<string, ItemSt
 		dueFlashcards: plan.due,
 		newAvailable: plan.fresh,
 		dueQuiz,
-		reviewsToday: todays.length,
-		correctToday: todays.filter((r) => r.correct === true || (r.rating !== undefined && r.rating >= 3)).length,
+		reviewsToday: answered.answers,
+		correctToday: answered.right,
 		mastery
 	};
 }

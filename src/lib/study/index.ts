@@ -3,6 +3,7 @@ export * from './grading';
 export * from './catalog';
 export * from './sessions';
 export * from './dashboard';
+export * from './topics';
 export * from './flashcard-session';
 export * from './quiz-session';
 export * from './mastery';

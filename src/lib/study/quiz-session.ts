@@ -6,9 +6,27 @@ import type { Catalog } from './catalog';
 import { isCorrect } from './grading';
 import { quizFamiliesIn, requeue, type QuizScope } from './sessions';
 
-/** How many questions a quiz can have. */
+/** How many questions a quiz can have, where the pool holds more. */
 export const QUIZ_SIZES = [5, 10, 20] as const;
-export type QuizSize = (typeof QUIZ_SIZES)[number];
+
+/** A size the setup offers: a fixed one, or every question of a smaller pool. */
+export interface QuizSizeChoice {
+	n: number;
+	all: boolean;
+}
+
+/** The sizes a pool of `families` questions can fill: the fixed ones below it, then "all" if it is small. */
+export function quizSizeChoices(families: number): QuizSizeChoice[] {
+	if (families === 0) return [];
+	const fixed = QUIZ_SIZES.filter((n) => n < families).map((n) => ({ n, all: false }));
+	return families <= QUIZ_SIZES.at(-1)! ? [...fixed, { n: families, all: true }] : fixed;
+}
+
+/** The size a quiz gets when `wanted` was chosen: the largest offered size that is not more. */
+export function fitQuizSize(wanted: number, families: number): number {
+	const choices = quizSizeChoices(families);
+	return (choices.filter((c) => c.n <= wanted).at(-1) ?? choices[0])?.n ?? 0;
+}
 
 type Schedule = ReadonlyMap<string, ItemState>;
 
@@ -55,12 +73,6 @@ export function quizPool(catalog: Catalog, schedule: Schedule, now: number, scop
 		else if (state.card.due.getTime() <= now) due++;
 	}
 	return { families: families.length, due, unseen };
-}
-
-/** Topics that have quiz questions (some have flashcards only), in the bank's order. */
-export function quizTopics(catalog: Catalog): Catalog['data']['topics'] {
-	const withQuestions = new Set(catalog.quizFamilies.map((f) => catalog.topicOfFamily.get(f)));
-	return catalog.data.topics.filter((t) => withQuestions.has(t.id));
 }
 
 /**

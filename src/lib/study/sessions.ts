@@ -43,24 +43,44 @@ export interface QuizScope {
 }
 
 export function quizFamiliesIn(catalog: Catalog, { topic, state }: QuizScope): string[] {
-	return catalog.quizFamilies.filter(
-		(f) => (!topic || catalog.topicOfFamily.get(f) === topic) && (!state || statesOfFamily(f).includes(state))
-	);
+	const families = topic ? (catalog.quizFamiliesByTopic.get(topic) ?? []) : catalog.quizFamilies;
+	return state ? families.filter((f) => statesOfFamily(f).includes(state)) : families;
+}
+
+/** How many times each question was asked: a quiz asks the wording of a family asked least. */
+export function timesAsked(log: readonly { questionId?: string; kind: string }[]): Map<string, number> {
+	const asked = new Map<string, number>();
+	for (const r of log) if (r.questionId !== undefined && r.kind !== 'undo') asked.set(r.questionId, (asked.get(r.questionId) ?? 0) + 1);
+	return asked;
 }
 
 /**
  * A quiz: due families first (most overdue first), then families never seen, then the rest,
- * one question per family, chosen with the session's seed.
+ * one question per family: of the family's wordings in the topic, one asked least so far (`asked`,
+ * see `timesAsked`), ties broken by the session's seed. So the next quiz on a topic asks a family
+ * in another wording where it has one, and the same seed and log give the same quiz.
  */
-export function planQuiz(catalog: Catalog, schedule: Schedule, now: number, seed: number, size: number, scope: QuizScope = {}): Question[] {
+export function planQuiz(
+	catalog: Catalog,
+	schedule: Schedule,
+	now: number,
+	seed: number,
+	size: number,
+	scope: QuizScope = {},
+	asked: ReadonlyMap<string, number> = new Map()
+): Question[] {
 	const random = randomFor(seed, 'quiz');
 	const families = quizFamiliesIn(catalog, scope);
 	const { due } = dueQueue(families, schedule, now, { newPerDay: 0, newIntroducedToday: 0 });
 	const unseen = shuffle(families.filter((f) => !schedule.has(f)), random);
 	const rest = shuffle(families.filter((f) => schedule.has(f) && !due.includes(f)), random);
 	return [...due, ...unseen, ...rest].slice(0, size).map((f) => {
-		const options = catalog.questionsByFamily.get(f)!;
-		return options[Math.floor(random() * options.length)]!;
+		const all = catalog.questionsByFamily.get(f)!;
+		const inTopic = scope.topic ? all.filter((q) => q.topic === scope.topic) : all;
+		const wordings = inTopic.length ? inTopic : all;
+		const least = Math.min(...wordings.map((q) => asked.get(q.id) ?? 0));
+		const fresh = wordings.filter((q) => (asked.get(q.id) ?? 0) === least);
+		return fresh[Math.floor(random() * fresh.length)]!;
 	});
 }
 

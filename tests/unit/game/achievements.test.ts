@@ -10,7 +10,7 @@ import {
 	type RoundResult
 } from '../../../src/lib/game';
 import type { Review } from '../../../src/lib/progress/review';
-import { DAY, MIN, card, quiz, utc } from './fixtures';
+import { DAY, HOUR, MIN, card, quiz, utc } from './fixtures';
 
 const q = (id: string, topic: string, family: string): QuestionRef => ({ id, kind: id.split(':')[0] as QuestionRef['kind'], topic, family });
 
@@ -123,11 +123,22 @@ describe('achievement triggers', () => {
 	});
 
 	it('Cumulative ACK: ten right in a row in one session', () => {
+		// Progress is today's (the run is only continued in a session of today): the clock is that day.
+		const sameDay = { now: T + 12 * HOUR };
 		const run = (n: number) => Array.from({ length: n }, (_, i) => quiz(T + i * MIN, `next_state:c${i}`));
-		expect(status('cumulative-ack', run(9))).toMatchObject({ earned: false, current: 9 });
+		expect(status('cumulative-ack', run(9), sameDay)).toMatchObject({ earned: false, current: 9 });
 		expect(status('cumulative-ack', run(10))).toMatchObject({ earned: true, earnedAt: T + 9 * MIN });
 		const broken = [...run(9), quiz(T + 9 * MIN, 'next_state:miss', false), quiz(T + 10 * MIN, 'next_state:z')];
-		expect(status('cumulative-ack', broken)).toMatchObject({ earned: false, current: 9 });
+		expect(status('cumulative-ack', broken, sameDay)).toMatchObject({ earned: false, current: 9 });
+	});
+
+	it('Cumulative ACK: yesterday\'s run does not show as progress today, and the figure says what it counts', () => {
+		const run = Array.from({ length: 7 }, (_, i) => quiz(T + i * MIN, `next_state:c${i}`));
+		expect(status('cumulative-ack', run, { now: T + DAY })).toMatchObject({ earned: false, current: 0, target: 10 });
+		const today = [...run, quiz(T + DAY, 'next_state:x'), quiz(T + DAY + MIN, 'next_state:y')];
+		const s = status('cumulative-ack', today, { now: T + DAY + HOUR });
+		expect(s).toMatchObject({ current: 2 });
+		expect(s.measure?.en).toBe('Best run in one session today');
 	});
 
 	it('Persist timer: a freeze carried the streak over a missed day', () => {

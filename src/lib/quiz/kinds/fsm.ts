@@ -1,7 +1,7 @@
 import { RFC_NAME, SCENARIOS, SEGMENTS, simulate, stateTrace, STATES, type Condition, type Event, type ScenarioId, type Side, type State, type Transition } from '../../fsm';
 import { CONDITION_LABEL, eventLabel, SEGMENT_LABEL } from '../../i18n/fsm-labels';
 import type { Lang, Text } from '../../i18n/lang';
-import { choice, stateCard, topicOf, withSource, type Context } from '../context';
+import { choice, stateCard, topicOf, withSource, type ChoiceSpec, type Context } from '../context';
 import { randomFor, shuffle } from '../random';
 import type { Option, Question } from '../types';
 
@@ -27,7 +27,7 @@ export function rankedStates(ctx: Context, near: State[], exclude: Set<State>): 
 	].map((tier) => tier.map(stateOption));
 }
 
-const condKey = (t: Transition) => `${t.from}:${t.event}${t.cond ? `:${t.cond}` : ''}`;
+export const condKey = (t: Transition) => `${t.from}:${t.event}${t.cond ? `:${t.cond}` : ''}`;
 
 function situation(t: Transition): Text {
 	const cond = t.cond ? CONDITION_LABEL[t.cond] : undefined;
@@ -57,25 +57,28 @@ function assumptions(conds: Condition[]): Text {
 
 const fsmTopic = (ctx: Context, s: State) => topicOf(ctx, stateCard(ctx, s)?.topic, 'state-machine');
 
+/** The next-state question about one transition, before its distractors are drawn. */
+export function nextStateSpec(ctx: Context, t: Transition): ChoiceSpec {
+	const outcomes = new Set(ctx.machine.outcomes(t.from, t.event).map((r) => r.to));
+	return {
+		id: `next_state:${condKey(t)}`,
+		kind: 'next_state',
+		topic: fsmTopic(ctx, t.from),
+		family: `t:${condKey(t)}`,
+		prompt: {
+			zh: `${situation(t).zh}接下来它处于哪个状态？`,
+			en: `${situation(t).en} Which state is it in next?`
+		},
+		right: [stateOption(t.to)],
+		wrong: rankedStates(ctx, [t.from, t.to], outcomes),
+		explanation: because(t),
+		source: t.source,
+		fsm: t.cond ? { from: t.from, event: t.event, cond: t.cond } : { from: t.from, event: t.event }
+	};
+}
+
 export function nextStateQuestions(ctx: Context): Question[] {
-	return ctx.machine.table.map((t) => {
-		const outcomes = new Set(ctx.machine.outcomes(t.from, t.event).map((r) => r.to));
-		return choice(ctx, {
-			id: `next_state:${condKey(t)}`,
-			kind: 'next_state',
-			topic: fsmTopic(ctx, t.from),
-			family: `t:${condKey(t)}`,
-			prompt: {
-				zh: `${situation(t).zh}接下来它处于哪个状态？`,
-				en: `${situation(t).en} Which state is it in next?`
-			},
-			right: [stateOption(t.to)],
-			wrong: rankedStates(ctx, [t.from, t.to], outcomes),
-			explanation: because(t),
-			source: t.source,
-			fsm: t.cond ? { from: t.from, event: t.event, cond: t.cond } : { from: t.from, event: t.event }
-		});
-	});
+	return ctx.machine.table.map((t) => choice(ctx, nextStateSpec(ctx, t)));
 }
 
 export function segmentQuestions(ctx: Context): Question[] {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { generateBank } from '../../src/lib/quiz';
+import { loadDeck } from '../../src/lib/server/deck';
+import { buildCatalog } from '../../src/lib/study/catalog';
+import { planQuiz, quizFamiliesIn } from '../../src/lib/study/sessions';
+import { topicCatalogue, unavailable, type Mode } from '../../src/lib/study/topics';
+
+const deck = loadDeck();
+const catalog = buildCatalog({ topics: deck.topics.map((t) => ({ id: t.id, title: t.title })), questions: generateBank(deck) });
+const entries = topicCatalogue(catalog);
+
+describe('the one topic list', () => {
+	it('holds every topic of the content, in its order', () => {
+		expect(entries.map((e) => e.id)).toEqual(deck.topics.map((t) => t.id));
+	});
+
+	it('gives every topic flashcards and quiz questions, the interview questions included', () => {
+		for (const e of entries) {
+			expect(e.cards, e.id).toBeGreaterThan(0);
+			expect(e.questions, e.id).toBeGreaterThan(0);
+			expect(quizFamiliesIn(catalog, { topic: e.id }), e.id).toHaveLength(e.questions);
+		}
+		expect(entries.find((e) => e.id === 'interview')!.questions).toBeGreaterThanOrEqual(5);
+	});
+
+	it('states for each mode whether a topic can be used, with a reason when not', () => {
+		for (const e of entries)
+			for (const mode of ['cards', 'quiz', 'challenge'] as Mode[]) {
+				const reason = unavailable(e, mode);
+				if (reason) expect(reason.zh.length * reason.en.length, `${e.id} ${mode}`).toBeGreaterThan(0);
+			}
+		expect(entries.filter((e) => unavailable(e, 'challenge') === null).length).toBeGreaterThan(0);
+	});
+
+	it('asks an interview quiz in the interview wording, about the fact its own topic trains', () => {
+		const quiz = planQuiz(catalog, new Map(), 0, 1, 20, { topic: 'interview' });
+		expect(quiz.length).toBe(entries.find((e) => e.id === 'interview')!.questions);
+		for (const q of quiz) {
+			expect(q.topic).toBe('interview');
+			expect(q.prompt.zh).toMatch(/^「.+」追问：/);
+			// The family is shared with the plain question in the topic the transition belongs to.
+			expect(catalog.questionsByFamily.get(q.family)!.some((x) => x.topic !== 'interview')).toBe(true);
+		}
+	});
+});
