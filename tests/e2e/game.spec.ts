@@ -98,6 +98,13 @@ test('a challenge round played to the end, with a time-out, a personal best and 
 	await expect(page.getByTestId('new-best')).toHaveText(/新纪录！/);
 	await expect(page.getByTestId('personal-best')).toHaveText('这是你在这个范围的第一个成绩。');
 	await expectNoHorizontalScroll(page);
+	// The end screen lists the three questions that cost a life, each with its right answer, and
+	// offers the way home once.
+	const missed = page.getByTestId('challenge-missed').getByRole('listitem');
+	await expect(missed).toHaveCount(3);
+	await expect(missed.first()).toContainText('没有作答');
+	for (let i = 0; i < 3; i++) await expect(missed.nth(i)).toContainText('正确答案');
+	await expect(page.getByRole('link', { name: '回到首页' })).toHaveCount(1);
 
 	// The log holds every answer, the time-out included, under one challenge session.
 	const log = (await storedReviews<StoredReview>(page)).sort((a, b) => a.at - b.at);
@@ -121,6 +128,27 @@ test('a challenge round played to the end, with a time-out, a personal best and 
 	await page.reload();
 	await waitForProgress(page);
 	await expect(page.getByTestId('best-mixed')).toHaveText(`最高分 ${first}`);
+});
+
+test('on a phone the options and Submit all show, nothing floats over them, and a streak bonus shows its sum', async ({ page }) => {
+	await page.goto('/challenge');
+	await waitForProgress(page);
+	const key = await answerKey(page);
+	await page.getByRole('button', { name: '开始挑战' }).click();
+	for (let i = 0; i < 2; i++) {
+		const submit = page.getByRole('button', { name: '提交' });
+		const options = page.locator('[data-question] .option');
+		// Submit sits after the last option, in the flow: it never covers one while the clock runs.
+		const last = (await options.last().boundingBox())!;
+		const button = (await submit.boundingBox())!;
+		expect(button.y).toBeGreaterThanOrEqual(last.y + last.height);
+		expect(await submit.evaluate((b) => getComputedStyle(b.parentElement!).position)).toBe('static');
+		// The round's HUD is one compact line.
+		expect((await page.locator('.hud').boundingBox())!.height).toBeLessThanOrEqual(56);
+		await play(page, key, true);
+		if (i === 1) await expect(page.getByTestId('points-breakdown')).toHaveText(/^答对 \d+ 分 \+ 连对加分 10 分 = \d+ 分$/);
+		await nextButton(page).click();
+	}
 });
 
 test('keyboard: 1–9 pick, Enter submits and moves on', async ({ page }) => {
@@ -165,8 +193,15 @@ test('after a flashcard session the home page shows XP, the streak and an achiev
 		await page.getByRole('button', { name: /良好/ }).click();
 		// The first review earns "SYN sent": a celebration that does not get in the way.
 		if (i === 0) await expect(page.getByTestId('celebration').filter({ hasText: '获得成就：SYN 已发出' })).toBeVisible();
+		// Celebrations never pile up: one toast at a time, news of one answer shares it.
+		expect(await page.getByTestId('celebration').count()).toBeLessThanOrEqual(1);
 	}
-	await expect(page.getByRole('heading', { name: '本轮完成！' })).toBeVisible();
+	const finished = page.getByRole('heading', { name: '本轮完成！' });
+	await expect(finished).toBeVisible();
+	// The last answers' news (goal, quests, an achievement) shows clear of the result heading.
+	const toast = await page.getByTestId('celebration').boundingBox();
+	const heading = (await finished.boundingBox())!;
+	if (toast) expect(toast.y >= heading.y + heading.height || toast.y + toast.height <= heading.y).toBe(true);
 
 	for (const pass of ['after the session', 'after a reload']) {
 		if (pass === 'after a reload') await page.reload();
@@ -184,6 +219,37 @@ test('after a flashcard session the home page shows XP, the streak and an achiev
 		await expect(page.locator('#achievements li.earned').filter({ hasText: 'SYN 已发出' }), pass).toHaveCount(1);
 		await expectNoHorizontalScroll(page);
 	}
+});
+
+test('news of one answer shares one toast, clear of the page heading: a level and the daily goal at once', async ({ page }) => {
+	await page.goto('/study');
+	await waitForProgress(page);
+	// 49 missed quiz answers today, 1 XP each: one right flashcard (2 XP) reaches level 2 (50 XP)
+	// and the default daily goal (50 XP) with the same answer.
+	const now = Date.now();
+	const misses = Array.from({ length: 49 }, (_, i) => ({
+		id: `seed-${i}`,
+		itemId: 'next_state:CLOSING:recv_ack',
+		questionId: 'next_state:CLOSING:recv_ack',
+		kind: 'quiz',
+		correct: false,
+		durationMs: 8000,
+		at: now - (49 - i) * 1000,
+		appVersion: '0.1.0'
+	}));
+	await writeReviews(page, misses);
+	await page.reload();
+	await waitForProgress(page);
+	await page.getByRole('button', { name: '开始复习' }).click();
+	await page.keyboard.press('Space');
+	await page.keyboard.press('3');
+	const toast = page.getByTestId('celebration');
+	await expect(toast).toContainText('升级！');
+	await expect(toast).toContainText('今日目标完成');
+	await expect(toast).toHaveCount(1);
+	const box = (await toast.boundingBox())!;
+	const heading = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+	expect(box.y).toBeGreaterThan(heading.y + heading.height);
 });
 
 test('rebuilding the game from an imported backup gives the same numbers', async ({ page }) => {

@@ -66,10 +66,11 @@ test('an empty log explains the page and offers a way to start', async ({ page }
 	await expect(page.getByTestId('stats-empty')).toBeVisible();
 	await expect(page.getByRole('heading', { name: '还没有统计数据' })).toBeVisible();
 	const start = page.getByRole('link', { name: '开始学习' });
-	await expect(start).toHaveAttribute('href', '/study');
+	await expect(start).toHaveAttribute('href', '/study?start');
 	await expectNoHorizontalScroll(page);
 	await start.click();
-	await expect(page).toHaveURL(/\/study$/);
+	await expect(page).toHaveURL(/\/study\?start$/);
+	await expect(page.locator('#front')).toBeVisible();
 });
 
 test('the figures match the reviews done, on a phone', async ({ page }) => {

@@ -73,6 +73,50 @@ test('keyboard: Space reveals, 1–4 rate, Z undoes and restores the schedule', 
 	await expect(page.getByTestId('new-count')).toHaveText('10');
 });
 
+for (const [from, name] of [
+	['/', '开始第一轮'],
+	['/stats', '开始学习']
+] as const) {
+	test(`start buttons start: "${name}" on ${from} leads straight to the first card, Space and 1–4 work at once`, async ({ page }) => {
+		await page.goto(from);
+		await waitForProgress(page);
+		await page.getByRole('link', { name }).click();
+		await expect(page).toHaveURL(/\/study/);
+		// No second "start" press: the first card is there, and the keyboard is live.
+		await expect(page.locator('#front')).toBeFocused();
+		await page.keyboard.press('Space');
+		await expect(page.locator('#rate-3')).toBeVisible();
+		await page.keyboard.press('3');
+		await expect(page.getByText(/第 2 \/ \d+ 张/)).toBeVisible();
+		expect(await storedReviews<StudyReview>(page)).toHaveLength(1);
+	});
+}
+
+for (const lang of ['zh', 'en'] as const) {
+	test(`a first visit on a phone shows that topics follow the welcome, on the first screen (${lang})`, async ({ page }) => {
+		await useLanguage(page, lang);
+		await page.goto('/');
+		await waitForProgress(page);
+		await expect(page.locator('#welcome')).toBeVisible();
+		const navTop = (await page.getByRole('navigation').boundingBox())!.y;
+		// The start button and the topics heading, with the first topic's title, above the tab bar.
+		const start = (await page.getByRole('link', { name: lang === 'zh' ? '开始第一轮' : 'Start my first session' }).boundingBox())!;
+		expect(start.y + start.height).toBeLessThanOrEqual(navTop);
+		const heading = (await page.getByRole('heading', { name: lang === 'zh' ? '主题' : 'Topics', exact: true }).boundingBox())!;
+		expect(heading.y + heading.height).toBeLessThanOrEqual(navTop);
+		const firstTopic = (await page.locator('.topics a .title').first().boundingBox())!;
+		expect(firstTopic.y + firstTopic.height).toBeLessThanOrEqual(navTop);
+		await expect(page.locator('.topics')).toHaveCount(1);
+	});
+}
+
+test('/study without the start parameter waits for a choice', async ({ page }) => {
+	await page.goto('/study');
+	await waitForProgress(page);
+	await expect(page.getByRole('button', { name: '开始复习' })).toBeVisible();
+	await expect(page.locator('#front')).toHaveCount(0);
+});
+
 test('cram practice does not move the schedule', async ({ page }) => {
 	await page.goto('/study');
 	await waitForProgress(page);

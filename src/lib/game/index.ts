@@ -14,5 +14,6 @@ export * from './achievements';
 export * from './summary';
 export * from './rounds';
 export * from './celebrations';
+export * from './toasts';
 export * from './stats';
 export * from './calendar';

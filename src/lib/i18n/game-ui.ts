@@ -73,7 +73,9 @@ export const CHALLENGE_UI = {
 	wrong: text('答错了', 'Not quite'),
 	timeout: text('时间到', 'Time’s up'),
 	points: (points: number) => text(`+${points} 分`, `+${points} points`),
-	bonus: (bonus: number) => text(`连对加分 +${bonus}`, `streak bonus +${bonus}`),
+	/** A right answer's points with a streak bonus, so a total above 100 explains itself. */
+	pointsBreakdown: (points: number, bonus: number) =>
+		text(`答对 ${points} 分 + 连对加分 ${bonus} 分 = ${points + bonus} 分`, `${points} for the answer + ${bonus} streak bonus = ${points + bonus} points`),
 	lifeLost: text('失去一条命', 'One life lost'),
 	rightAnswer: text('正确答案', 'The right answer'),
 	rightAnswers: text('正确答案（全部）', 'The right answers'),
@@ -92,6 +94,8 @@ export const CHALLENGE_UI = {
 	rightCount: (right: number, asked: number) => text(`答对 ${right} / ${asked} 题`, `${right} of ${asked} right`),
 	bestStreak: (n: number) => text(`最长连对 ${n} 题`, `Longest run: ${n} right`),
 	livesLeft: (n: number) => text(`剩下 ${n} 条命`, `${n} ${plural(n, 'life', 'lives')} to spare`),
+	missedTitle: text('没答对的题', 'Questions you missed'),
+	noAnswer: text('没有作答', 'No answer'),
 	playAgain: text('再来一轮', 'Play again'),
 	changeRound: text('换个范围', 'Choose another round'),
 	home: text('回到首页', 'Back home')

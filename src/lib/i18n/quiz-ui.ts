@@ -23,6 +23,8 @@ export const QUIZ_UI = {
 	poolUnit: text('同一道题可能有几种问法，每次测验换一种。', 'A question may come in several wordings; each quiz asks a different one.'),
 	poolHint: text('到期的题先出，然后是没做过的。', 'Due questions come first, then ones you have never tried.'),
 	start: (n: number) => text(`开始测验（${n} 题）`, `Start quiz (${n} questions)`),
+	/** The key that checks an answer and moves on, shown on its buttons to keyboard users. */
+	enterKey: text('Enter', 'Enter'),
 	keys: text('键盘：1–9 选择选项，Enter 检查答案或进入下一题。', 'Keyboard: 1–9 pick an option, Enter checks or moves on.'),
 
 	// Question
