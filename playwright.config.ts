@@ -11,6 +11,8 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
 	workers: 2,
+	// Multi-page flows take 20–40 s on a loaded 2-core machine; 30 s failed them for no fault of the app.
+	timeout: 60_000,
 	retries: process.env.CI ? 1 : 0,
 	reporter: [['list']],
 	use: { baseURL: `http://127.0.0.1:${port}`, locale: 'zh-CN', launchOptions, trace: 'retain-on-failure' },

@@ -71,10 +71,11 @@ test('a challenge round played to the end, with a time-out, a personal best and 
 	await expect(page.getByTestId('lives')).toHaveAttribute('aria-label', '还剩 3 条命（共 3 条）');
 	await expectNoHorizontalScroll(page);
 
-	// 1: right at once.
+	// 1: right, quickly: more than half points (exact points for a time are speedPoints' unit tests;
+	// a loaded 2-core machine can take over 2 s to click).
 	await play(page, key, true);
 	const first = Number(await page.getByTestId('score').textContent());
-	expect(first).toBeGreaterThanOrEqual(95);
+	expect(first).toBeGreaterThan(50);
 	expect(first).toBeLessThanOrEqual(100);
 	await nextButton(page).click();
 
