@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { encode } from 'uqr';
 import { localChromium } from '../../scripts/browser/local';
-import { expectNoHorizontalScroll, seriousViolations, useLanguage, waitForProgress } from './util';
+import { controlledByWorker, expectNoHorizontalScroll, seriousViolations, useLanguage, waitForProgress } from './util';
 
 interface StoredReview {
 	kind: string;
@@ -34,12 +34,7 @@ async function storedReviews(page: Page): Promise<StoredReview[]> {
 async function install(page: Page) {
 	await page.goto('/');
 	await waitForProgress(page);
-	await page.evaluate(async () => {
-		const registration = await navigator.serviceWorker.ready;
-		const worker = registration.active!;
-		if (worker.state !== 'activated') await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'activated' && r(null)));
-		if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r));
-	});
+	await controlledByWorker(page);
 }
 
 /** Build a quiz on /classroom; returns its code and link. */

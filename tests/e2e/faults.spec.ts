@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { serveBuild } from './static-server';
-import { storedReviews, waitForProgress } from './util';
+import { controlledByWorker, storedReviews, waitForProgress } from './util';
 
 /** Reveal the current card and rate it Good; wait for the next card or the end. */
 async function rateOne(page: Page) {
@@ -20,16 +20,6 @@ async function startStudy(page: Page) {
 }
 
 const today = (page: Page) => page.getByTestId('today');
-
-/** Wait until the service worker is active and controls the page. */
-async function controlled(page: Page) {
-	await page.evaluate(async () => {
-		const registration = await navigator.serviceWorker.ready;
-		const worker = registration.active!;
-		if (worker.state !== 'activated') await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'activated' && r(null)));
-		if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r));
-	});
-}
 
 test('two tabs study at once: each sees the other, nothing lost or counted twice, the cache agrees with the log', async ({ context }) => {
 	const home = await context.newPage();
@@ -113,7 +103,7 @@ test('a new version arriving mid-session waits for the session, loses nothing, a
 	try {
 		await page.goto(`${server.url}/`);
 		await waitForProgress(page);
-		await controlled(page);
+		await controlledByWorker(page);
 		server.deploy();
 		await page.getByRole('navigation').getByRole('link', { name: /卡片/ }).click();
 		await page.getByRole('button', { name: '开始复习' }).click();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PRESET_IDS, PRESETS, RFC_NAME, SCENARIOS, simulate, TRANSITIONS } from '../../src/lib/fsm';
 import { SIDE_NAME } from '../../src/lib/i18n/fsm-ui';
-import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
+import { controlledByWorker, expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
 
 /** Choosing a preset scrolls the diagram into view (smoothly): wait until the page stands still. */
 async function settled(page: Page) {
@@ -238,12 +238,7 @@ test('both pages work offline, straight from the precache, and take query parame
 	await useLanguage(page, 'en');
 	await page.goto('/');
 	await waitForProgress(page);
-	await page.evaluate(async () => {
-		const registration = await navigator.serviceWorker.ready;
-		const worker = registration.active!;
-		if (worker.state !== 'activated') await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'activated' && r(null)));
-		if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r));
-	});
+	await controlledByWorker(page);
 	await context.setOffline(true);
 	await page.goto('/fsm?state=LAST_ACK');
 	await waitForProgress(page);

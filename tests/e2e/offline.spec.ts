@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { waitForProgress } from './util';
+import { controlledByWorker, waitForProgress } from './util';
 
 test('after one online visit the app cold-starts offline, and an offline review survives', async ({ page, context }) => {
 	await page.goto('/');
 	await waitForProgress(page);
 	// The worker must be active and controlling the page before the network goes away.
-	await page.evaluate(async () => {
-		const registration = await navigator.serviceWorker.ready;
-		const worker = registration.active!;
-		if (worker.state !== 'activated') await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'activated' && r(null)));
-		if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r));
-	});
+	await controlledByWorker(page);
 
 	await context.setOffline(true);
 	await page.reload();

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { devices, expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { serveBuild } from './static-server';
-import { useLanguage, waitForProgress } from './util';
+import { controlledByWorker, useLanguage, waitForProgress } from './util';
 
 /** Every route, and every topic page from content/ (files are named `NN-<topic-id>.md`). */
 const TOPICS = readdirSync('content/en')
@@ -193,12 +193,7 @@ test('offline, an unknown topic says it is not available instead of loading fore
 	try {
 		await page.goto(`${server.url}/`);
 		await waitForProgress(page);
-		await page.evaluate(async () => {
-			const registration = await navigator.serviceWorker.ready;
-			const worker = registration.active!;
-			if (worker.state !== 'activated') await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'activated' && r(null)));
-			if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r));
-		});
+		await controlledByWorker(page);
 		await context.setOffline(true);
 		await page.goto(`${server.url}/topics/no-such-topic`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('离线时打不开这个页面');

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { waitForProgress } from './util';
+import { controlledByWorker, waitForProgress } from './util';
 
 /**
  * Every prerendered page, read from the build, so pages added later (stats, classroom) are
@@ -111,12 +111,7 @@ test('the service worker installs and serves pages under the policy', async ({ p
 	const seen = await watch(page, new URL(baseURL!).origin);
 	await page.goto('/');
 	await waitForProgress(page);
-	await page.evaluate(async () => {
-		const registration = await navigator.serviceWorker.ready;
-		const worker = registration.active!;
-		if (worker.state !== 'activated') await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'activated' && r(null)));
-		if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r));
-	});
+	await controlledByWorker(page);
 	// A page from the cache still carries its policy and still boots.
 	await page.goto('/quiz');
 	await waitForProgress(page);

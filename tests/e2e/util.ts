@@ -18,6 +18,19 @@ export async function waitForProgress(page: Page) {
 	await expect(page.locator('html[data-ready="true"]')).toHaveCount(1, { timeout: 15_000 });
 }
 
+/**
+ * Wait until the service worker is activated and controls the page: `ready` can resolve while it
+ * is still activating, and going offline before then loses the page.
+ */
+export async function controlledByWorker(page: Page) {
+	await page.evaluate(async () => {
+		const registration = await navigator.serviceWorker.ready;
+		const worker = registration.active!;
+		if (worker.state !== 'activated') await new Promise((r) => worker.addEventListener('statechange', () => worker.state === 'activated' && r(null)));
+		if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r));
+	});
+}
+
 /** Start in a language, before any page script runs. */
 export async function useLanguage(page: Page, lang: 'zh' | 'en') {
 	await page.addInitScript((l) => localStorage.setItem('tcp-quest:lang', l), lang);
