@@ -342,7 +342,7 @@ test('the daily goal setting applies from today', async ({ page }) => {
 for (const scheme of ['light', 'dark'] as const) {
 	for (const lang of ['zh', 'en'] as const) {
 		test(`challenge and the game panel have no serious axe violations (${scheme}, ${lang})`, async ({ page }) => {
-			test.setTimeout(90_000);
+			test.setTimeout(180_000);
 			await page.emulateMedia({ colorScheme: scheme });
 			await useLanguage(page, lang);
 			await page.goto('/challenge');
