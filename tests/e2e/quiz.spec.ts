@@ -69,7 +69,9 @@ test('a full mixed quiz on a phone: feedback, a missed question comes back, summ
 		await expectNoHorizontalScroll(page);
 
 		const correct = (await verdict(page).textContent())!.includes('回答正确');
-		await expect(verdict(page)).toContainText(correct ? '✓' : '✗');
+		// The verdict says it in words (its icon is decoration, hidden from screen readers).
+		await expect(verdict(page)).toContainText(correct ? '回答正确' : '回答错误');
+		await expect(verdict(page).locator('svg[aria-hidden="true"]')).toHaveCount(1);
 		await expect(page.getByRole('status').filter({ hasText: correct ? '回答正确。' : /回答错误。正确答案：/ })).toHaveCount(1);
 		// The explanation ends with its source.
 		await expect(page.locator('.explanation p').first()).toContainText('来源');
