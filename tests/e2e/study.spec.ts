@@ -29,7 +29,7 @@ test('a full flashcard session on a phone, kept across a reload', async ({ page 
 		await expectNoHorizontalScroll(page);
 		await reveal.click();
 		// Each rating button shows the interval it would schedule.
-		await expect(page.getByRole('button', { name: /良好/ })).toContainText(/\d+(m|h|d|mo|y)/);
+		await expect(page.getByRole('button', { name: /良好/ })).toContainText(/\d+ (分钟|小时|天|个月|年)/);
 		await page.getByRole('button', { name: new RegExp(grades[ratings % grades.length]!) }).click();
 		ratings++;
 		expect(ratings).toBeLessThan(30);
