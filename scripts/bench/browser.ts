@@ -5,40 +5,15 @@
  * Serves the built app (`build/`, built first if missing) on a free port of its own.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { localChromium } from '../browser/local';
+import { serve } from './serve';
 
 const REVIEWS = 200_000;
 const YEARS = 5;
-
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.webmanifest': 'application/manifest+json'
-};
-
-function serve(dir: string): Promise<{ server: Server; url: string }> {
-	const root = resolve(dir);
-	const server = createServer((req, res) => {
-		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-		const file = [join(root, path), join(root, `${path}.html`), join(root, path, 'index.html')].find(
-			(f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile()
-		);
-		if (!file) return void res.writeHead(404).end();
-		res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-		res.end(readFileSync(file));
-	});
-	return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
 
 /** Collects long tasks (main thread blocked > 50 ms) from the start of every document. */
 const watchLongTasks = () => {

@@ -1,30 +1,25 @@
 /**
  * `npm run bench`: size and speed budgets, measured (never asserted by timed tests).
  *   1. the question bank: size per kind; parse + generate + validate time (budget 50 ms)
- *   2. what the home page loads (JS and CSS, gzipped) next to an empty SvelteKit page (budget: JS < 60 KB)
+ *   2. what a first visit to each page downloads (JS with workers, CSS, JSON; gzipped) in both
+ *      languages, next to an empty SvelteKit page; Lighthouse's largest paint of home and a topic
  *   3. opening the store and computing today's queue from 50,000 reviews (budget 100 ms), in Node
  *   4. the app in Chromium with 200,000 reviews (five years): cold open, due queue, statistics,
  *      export, import (builds the app first if there is no build/)
- * Needs a build (`npm run build`) for part 2; `-- --no-browser` skips part 4.
+ * Needs a build (`npm run build`) for part 2; exits 1 when a budget is missed; `-- --no-browser` skips part 4.
  */
 import { existsSync } from 'node:fs';
 import { benchBank } from './bank';
-import { emptyKitWeight, pageWeight } from './page-size';
+import { benchPages } from './pages';
 import { benchBrowser } from './browser';
 import { storeQueueTimes } from './store';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 benchBank();
 
-console.log('\nHome page, gzipped (JS / CSS):');
-if (existsSync('build/index.html')) {
-	const home = pageWeight('build');
-	const empty = emptyKitWeight();
-	console.log(`  TCP Quest home          ${kb(home.js).padStart(9)} / ${kb(home.css).padStart(8)}  (${home.files} files; budget JS 60 KB: ${home.js <= 60 * 1024 ? 'within' : 'OVER'})`);
-	console.log(`  empty SvelteKit page    ${kb(empty.js).padStart(9)} / ${kb(empty.css).padStart(8)}  (${empty.files} files, same toolchain)`);
-} else console.log('  (no build/ — run `npm run build` first)');
+if (existsSync('build/index.html')) await benchPages();
+else console.log('\n(no build/ — run `npm run build` first for page weights and paint)');
 
 const REVIEWS = 50_000;
 const times = await storeQueueTimes(REVIEWS, 7);

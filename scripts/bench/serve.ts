@@ -1,0 +1,29 @@
+/** A static file server for a build directory on a free port: what any static host does, no more. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.webmanifest': 'application/manifest+json'
+};
+
+export function serve(dir: string): Promise<{ server: Server; url: string }> {
+	const root = resolve(dir);
+	const server = createServer((req, res) => {
+		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		const file = [join(root, path), join(root, `${path}.html`), join(root, path, 'index.html')].find(
+			(f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile()
+		);
+		if (!file) return void res.writeHead(404).end();
+		res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		res.end(readFileSync(file));
+	});
+	return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
