@@ -15,19 +15,31 @@ export function cardFamily(card: Card): string {
 	return `card:${card.id}`;
 }
 
-/** Every card is a flashcard: front, then back. */
+/**
+ * Every card is a flashcard: front, then back. An authored question's card shows its statements on
+ * the front and marks the true ones on the back, so it never asks about something it does not show;
+ * it shares its family with the quiz question, so both train one memory.
+ */
 export function flashcards(ctx: Context): Question[] {
-	return ctx.cards.map((card) => ({
-		id: `flashcard:${card.id}`,
-		kind: 'flashcard',
-		topic: card.topic,
-		family: cardFamily(card),
-		prompt: card.front,
-		options: [],
-		answer: [],
-		explanation: withSource(card.back, sourceOf(card)),
-		source: sourceOf(card)
-	}));
+	return ctx.cards.map((card) => {
+		const q: Question = {
+			id: `flashcard:${card.id}`,
+			kind: 'flashcard',
+			topic: card.topic,
+			family: cardFamily(card),
+			prompt: card.front,
+			options: [],
+			answer: [],
+			explanation: withSource(card.back, sourceOf(card)),
+			source: sourceOf(card)
+		};
+		if (card.quiz && card.options) {
+			q.options = card.options.map((o) => ({ id: o.id, label: o.label }));
+			q.answer = card.options.filter((o) => o.correct).map((o) => o.id);
+			if (q.answer.length > 1) q.multi = true;
+		}
+		return q;
+	});
 }
 
 /** Questions a teacher wrote in the content, with their options as written. */
