@@ -59,6 +59,13 @@ describe('the question bank', () => {
 			}
 	});
 
+	it('schedules an interview card that repeats another card as that card: one family, not two', () => {
+		const repeats = deck.topics.flatMap((t) => t.cards).filter((c) => c.sameAs);
+		expect(repeats.length).toBeGreaterThanOrEqual(9);
+		for (const c of repeats) expect(byId(`flashcard:${c.id}`).family, c.id).toBe(byId(`flashcard:${c.sameAs}`).family);
+		expect(byId('flashcard:interview-close-wait-pile').family).toBe('diag:CLOSE_WAIT');
+	});
+
 	it('has an explanation with its source in both languages for every answer', () => {
 		for (const q of bank) {
 			expect(q.explanation.en, q.id).toMatch(/Source: /);

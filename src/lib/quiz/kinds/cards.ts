@@ -6,9 +6,12 @@ const sourceOf = (card: Card) => citation(card, `TCP Quest content/${card.at.en.
 
 /**
  * The scheduled item a card belongs to. A state, parameter or diagnosis card shares its family with
- * the quiz questions about the same fact, so flashcards and quizzes keep one memory of it.
+ * the quiz questions about the same fact, so flashcards and quizzes keep one memory of it; a card
+ * that asks another again in other words (`same-as:`) is that card's family.
  */
-export function cardFamily(card: Card): string {
+export function cardFamily(card: Card, cards: readonly Card[] = []): string {
+	const repeated = card.sameAs ? cards.find((c) => c.id === card.sameAs) : undefined;
+	if (repeated) return cardFamily(repeated);
 	if (card.state) return `state:${card.state}`;
 	if (card.param) return `param:${card.param}`;
 	if (card.diagnoses) return `diag:${card.diagnoses}`;
@@ -26,7 +29,7 @@ export function flashcards(ctx: Context): Question[] {
 			id: `flashcard:${card.id}`,
 			kind: 'flashcard',
 			topic: card.topic,
-			family: cardFamily(card),
+			family: cardFamily(card, ctx.cards),
 			prompt: card.front,
 			options: [],
 			answer: [],
