@@ -94,7 +94,9 @@ export function paramDefaultQuestions(ctx: Context): Question[] {
 
 /** The card's answer, what the notes said, and the default before it changed, where either is offered. */
 function explainDefault(p: Param, card: Card): Text {
-	const former = p.formerDefaults?.length && p.since
+	// Said once: only where the card's own answer does not already give the earlier default.
+	const told = p.formerDefaults?.every((v) => new RegExp(`\\b${v}\\b`).test(card.back.en));
+	const former = p.formerDefaults?.length && p.since && !told
 		? { zh: `Linux ${p.since} 之前默认为 ${p.formerDefaults.join('、')}。`, en: ` Before Linux ${p.since} the default was ${p.formerDefaults.join(', ')}.` }
 		: { zh: '', en: '' };
 	const noted = p.notesSaid
@@ -122,6 +124,10 @@ const syn = (retries: number, linear: number, extra: Record<string, number> = {}
 	args: { tcp_syn_retries: retries, tcp_syn_linear_timeouts: linear, ...extra }
 });
 const synLast = (retries: number, linear: number) => ({ name: 'syn_last_retransmission', args: { tcp_syn_retries: retries, tcp_syn_linear_timeouts: linear } });
+/**
+ * SYN-ACK questions say the SYN queue is less than half full: past that the kernel retries young
+ * requests fewer times (reqsk_timer_handler), and under a flood an entry lives only seconds.
+ */
 const synack = (retries: number, at = 'give_up') => ({ name: `synack_${at}`, args: { tcp_synack_retries: retries } });
 
 /**
@@ -192,8 +198,8 @@ function durationAsks(): DurationAsk[] {
 		{
 			...synack(5),
 			prompt: {
-				zh: 'tcp_synack_retries 为默认的 5、初始 RTO 为 1 秒时，服务端从第一次发出 SYN+ACK 起，多久后放弃一个始终等不到 ACK 的半连接？',
-				en: 'With tcp_synack_retries at its default of 5 and a 1 s initial RTO, how long after its first SYN-ACK does a server give up on a half-open connection that never answers?'
+				zh: 'tcp_synack_retries 为默认的 5、初始 RTO 为 1 秒，半连接队列不到一半满。服务端从第一次发出 SYN+ACK 起，多久后放弃一个始终等不到 ACK 的半连接？',
+				en: 'With tcp_synack_retries at its default of 5, a 1 s initial RTO and a SYN queue less than half full, how long after its first SYN-ACK does a server give up on a half-open connection that never answers?'
 			},
 			near: [synack(5, 'last_retransmission'), syn(6, 0)],
 			// The notes' "5 (≈180 s)".
@@ -202,16 +208,16 @@ function durationAsks(): DurationAsk[] {
 		{
 			...synack(2),
 			prompt: {
-				zh: '遭遇 SYN Flood 时把 tcp_synack_retries 调低到 2（初始 RTO 1 秒）。服务端从第一次发出 SYN+ACK 起，多久后放弃一个等不到 ACK 的半连接？',
-				en: 'Under a SYN flood, tcp_synack_retries is lowered to 2 (1 s initial RTO). How long after its first SYN-ACK does a server give up on a half-open connection that never answers?'
+				zh: '管理员把 tcp_synack_retries 调低到 2（初始 RTO 1 秒），半连接队列不到一半满。服务端从第一次发出 SYN+ACK 起，多久后放弃一个等不到 ACK 的半连接？',
+				en: 'An admin lowers tcp_synack_retries to 2 (1 s initial RTO); the SYN queue is less than half full. How long after its first SYN-ACK does a server give up on a half-open connection that never answers?'
 			},
 			near: [synack(5), synack(2, 'last_retransmission'), synack(3)]
 		},
 		{
 			...synack(5, 'last_retransmission'),
 			prompt: {
-				zh: 'tcp_synack_retries = 5、初始 RTO 为 1 秒时，服务端最后一次重传 SYN+ACK 发生在第一次发出后的第几秒？',
-				en: 'With tcp_synack_retries = 5 and a 1 s initial RTO, how many seconds after the first SYN-ACK does the server send it for the last time?'
+				zh: 'tcp_synack_retries = 5、初始 RTO 为 1 秒、半连接队列不到一半满时，服务端最后一次重传 SYN+ACK 发生在第一次发出后的第几秒？',
+				en: 'With tcp_synack_retries = 5, a 1 s initial RTO and a SYN queue less than half full, how many seconds after the first SYN-ACK does the server send it for the last time?'
 			},
 			near: [synack(5), synack(3), synLast(6, 4)]
 		}

@@ -147,12 +147,12 @@ export function dominantState(text: string): State | undefined {
 
 const diagnosable = (s: State) => s === 'LISTEN' || PILE[s] !== undefined;
 
-function explain(state: State, listingText: string, card: { back: { zh: string; en: string } }) {
+function explain(state: State, listingText: string) {
 	if (state === 'LISTEN') {
 		const full = socketRows(listingText).find((r) => r.state === 'LISTEN' && r.recvQ >= r.sendQ)!;
 		return {
-			zh: `监听套接字的 Recv-Q（${full.recvQ}）超过了 Send-Q（${full.sendQ}）：全连接队列已满。`,
-			en: `The listener’s Recv-Q (${full.recvQ}) is past its Send-Q (${full.sendQ}): the accept queue is full.`
+			zh: `监听套接字的 Recv-Q（${full.recvQ}）超过了它的 Send-Q（${full.sendQ}）。`,
+			en: `The listener’s Recv-Q (${full.recvQ}) is past its Send-Q (${full.sendQ}).`
 		};
 	}
 	return { zh: `大多数套接字处于 ${SS_NAME[state]}。`, en: `Most sockets are in ${SS_NAME[state]}.` };
@@ -168,7 +168,7 @@ export function ssQuestions(ctx: Context): Question[] {
 		const source = citation(card, 'man 8 ss');
 		return Array.from({ length: LISTINGS_PER_DIAGNOSIS }, (_, n) => {
 			const text = listing(state, randomFor(ctx.seed, `ss:${state}:${n}`));
-			const seen = explain(state, text, card);
+			const seen = explain(state, text);
 			const common = { topic: card.topic, family: `diag:${state}`, source, listing: text, subject: { diagnoses: state, card: card.id } };
 			return [
 				choice(ctx, {
