@@ -220,3 +220,29 @@ test('after rating two cards and undoing one, every page counts one answer', asy
 	// Three records are stored (two ratings and the undo), and the page says why they are more.
 	await expect(page.getByTestId('record-count')).toHaveText('（共 3 条记录，包括 1 次撤销和被撤销的作答）');
 });
+
+test('an authored quiz card shows its statements on the front and marks each true or false on the back', async ({ page }) => {
+	test.setTimeout(60_000);
+	await page.setViewportSize({ width: 320, height: 720 });
+	await page.goto('/study?topic=handshake');
+	await waitForProgress(page);
+	await page.getByRole('button', { name: '开始复习' }).click();
+	const front = page.locator('#front');
+	// The handshake topic's cards come in deck order; the quiz card is its last.
+	for (let i = 0; i < 10 && !/下列哪些说法正确/.test((await front.textContent()) ?? ''); i++) {
+		await page.getByRole('button', { name: /显示答案/ }).click();
+		await page.getByRole('button', { name: /良好/ }).click();
+		await expect(front).toBeVisible();
+	}
+	await expect(front).toContainText('关于 TCP 三次握手，下列哪些说法正确？');
+	const statements = page.locator('ol.statements li');
+	await expect(statements).toHaveCount(5);
+	await expect(statements.first()).toContainText('SYN+ACK');
+	await expect(page.getByText('正确', { exact: true })).toHaveCount(0);
+	await page.getByRole('button', { name: /显示答案/ }).click();
+	await expect(statements.filter({ hasText: /正确$/ })).toHaveCount(3);
+	await expect(statements.filter({ hasText: /错误$/ })).toHaveCount(2);
+	await expect(statements.nth(2)).toContainText('错误');
+	await expectNoHorizontalScroll(page);
+	expect(await seriousViolations(page)).toEqual([]);
+});

@@ -96,6 +96,15 @@ describe('content checks', () => {
 		expect(fine).toEqual([]);
 	});
 
+	it('checks that a card asked again in other words (same-as) names a plain card that exists', () => {
+		const other = '\n## Other {#c2}\nfront: F\nback: B\n';
+		expect(problems(topic(card('same-as: c2') + other))).toEqual([]);
+		expect(problems(topic(card('same-as: nowhere') + other)).join()).toMatch(/content\/en\/01-t.md:\d+: "same-as: nowhere" names no card/);
+		expect(problems(topic(card('same-as: c1'))).join()).toMatch(/a card cannot repeat itself/);
+		const chained = topic(card('same-as: c2') + '\n## Other {#c2}\nfront: F\nback: B\nsame-as: c1\n');
+		expect(problems(chained).join()).toMatch(/"same-as: c2" names a card that itself repeats c1/);
+	});
+
 	it('fails a topic with no file in the other language', () => {
 		const errors = buildDeck([{ path: 'content/en/01-t.md', text: topic(card('')) }]).errors.map(formatError);
 		expect(errors.join()).toMatch(/content\/en\/01-t.md:1: topic "t" has no zh file/);

@@ -100,8 +100,19 @@ describe('the transition table', () => {
 	});
 
 	it('answers a RST in every synchronised state by closing', () => {
-		for (const s of ['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT', 'CLOSING', 'LAST_ACK', 'TIME_WAIT'] as const)
+		for (const s of ['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT', 'CLOSING', 'LAST_ACK'] as const)
 			expect(machine.next(s, 'recv_rst')?.to).toBe('CLOSED');
+	});
+
+	it('closes TIME_WAIT on a RST only with tcp_rfc1337 = 0 (Linux default); RFC 1337 ignores it', () => {
+		expect(() => machine.next('TIME_WAIT', 'recv_rst')).toThrow(/depends on a condition/);
+		expect(machine.next('TIME_WAIT', 'recv_rst', 'rfc1337_off')?.to).toBe('CLOSED');
+		expect(machine.next('TIME_WAIT', 'recv_rst', 'rfc1337_on')).toMatchObject({ to: 'TIME_WAIT', send: 'none' });
+	});
+
+	it('answers a SYN on an established connection with a challenge ACK, not a RST', () => {
+		expect(machine.next('ESTABLISHED', 'recv_syn')).toMatchObject({ to: 'ESTABLISHED', send: 'ACK' });
+		expect(machine.outcomes('ESTABLISHED', 'recv_syn')[0]!.source).toMatch(/RFC 5961/);
 	});
 
 	it('refuses to guess a condition', () => {

@@ -59,6 +59,13 @@ describe('the question bank', () => {
 			}
 	});
 
+	it('schedules an interview card that repeats another card as that card: one family, not two', () => {
+		const repeats = deck.topics.flatMap((t) => t.cards).filter((c) => c.sameAs);
+		expect(repeats.length).toBeGreaterThanOrEqual(9);
+		for (const c of repeats) expect(byId(`flashcard:${c.id}`).family, c.id).toBe(byId(`flashcard:${c.sameAs}`).family);
+		expect(byId('flashcard:interview-close-wait-pile').family).toBe('diag:CLOSE_WAIT');
+	});
+
 	it('has an explanation with its source in both languages for every answer', () => {
 		for (const q of bank) {
 			expect(q.explanation.en, q.id).toMatch(/Source: /);
@@ -142,6 +149,42 @@ describe('the validator rejects', () => {
 		const stray = clone(byId('duration:syn_give_up:tcp_syn_retries=6,tcp_syn_linear_timeouts=4'));
 		stray.explanation = { zh: stray.explanation.zh.replace('131秒', '131秒，约 127 秒'), en: stray.explanation.en.replace('131 s', '131 s, about 127 s') };
 		rejects(stray, /shows 127, which its answer's computation never produces/);
+	});
+
+	it('a statement card without statements: an authored quiz card as a flashcard that shows no options', () => {
+		const card = clone(byId('flashcard:handshake-quiz'));
+		card.options = [];
+		card.answer = [];
+		delete card.multi;
+		rejects(card, /flashcard:handshake-quiz: a statement card without statements/);
+		// Any flashcard that asks which statements are true must show them.
+		const other = clone(byId('flashcard:handshake-why-three'));
+		other.prompt = { zh: '关于三次握手，下列哪些说法是正确的？', en: 'Which statements about the three-way handshake are true?' };
+		rejects(other, /flashcard:handshake-why-three: a statement card without statements/);
+	});
+
+	it('a statement card that marks the wrong statements true', () => {
+		const card = clone(byId('flashcard:handshake-quiz'));
+		card.answer = card.options.filter((o) => !card.answer.includes(o.id)).map((o) => o.id);
+		rejects(card, /flashcard:handshake-quiz: answer \S+ is wrong/);
+	});
+
+	it('a numeric distractor within ±1 or ±1% of the answer', () => {
+		const somaxconn = clone(byId('param_default:somaxconn'));
+		somaxconn.options[somaxconn.options.findIndex((o) => !somaxconn.answer.includes(o.id))] = { id: 'v4095', label: { zh: '4095', en: '4095' } };
+		rejects(somaxconn, /distractor v4095 is within ±1 \(or ±1%\) of the answer 4096/);
+		const keepalive = clone(byId('duration:keepalive_detection:tcp_keepalive_time=7200,tcp_keepalive_probes=9,tcp_keepalive_intvl=75'));
+		keepalive.options[keepalive.options.findIndex((o) => !keepalive.answer.includes(o.id))] = { id: 's7950', label: { zh: '7950 秒', en: '7950 s' } };
+		rejects(keepalive, /distractor s7950 is within ±1 \(or ±1%\) of the answer 7875/);
+	});
+
+	it('an answer that is the only option with a telltale word', () => {
+		// The prompt of a removed setting says so; an option alone must not.
+		expect(byId('param_meaning:tcp_tw_recycle').prompt.en).toMatch(/removed/);
+		const q = clone(byId('param_meaning:tcp_tw_reuse'));
+		const right = q.options.find((o) => q.answer.includes(o.id))!;
+		right.label = { zh: `${right.label.zh}（已从内核中移除）`, en: `${right.label.en} (since removed from Linux)` };
+		rejects(q, /the answer is the only option that says “removed”/);
 	});
 
 	it('two questions with the same id', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateBank } from '../../src/lib/quiz';
 import { loadDeck } from '../../src/lib/server/deck';
 import { buildCatalog } from '../../src/lib/study/catalog';
-import { planQuiz, quizFamiliesIn } from '../../src/lib/study/sessions';
+import { planFlashcards, planQuiz, quizFamiliesIn } from '../../src/lib/study/sessions';
 import { topicCatalogue, unavailable, type Mode } from '../../src/lib/study/topics';
 
 const deck = loadDeck();
@@ -21,6 +21,16 @@ describe('the one topic list', () => {
 			expect(quizFamiliesIn(catalog, { topic: e.id }), e.id).toHaveLength(e.questions);
 		}
 		expect(entries.find((e) => e.id === 'interview')!.questions).toBeGreaterThanOrEqual(5);
+	});
+
+	it('studies interview cards in their own wording, on the schedule of the card they repeat', () => {
+		const plan = planFlashcards(catalog, new Map(), 0, 100, 0, 'interview');
+		expect(plan.cards.length).toBe(entries.find((e) => e.id === 'interview')!.cards);
+		for (const q of plan.cards) expect(q.topic).toBe('interview');
+		// Studying everything shows each family once: the repeated card, not the interview wording too.
+		const all = planFlashcards(catalog, new Map(), 0, 1000, 0).cards;
+		expect(new Set(all.map((q) => q.family)).size).toBe(all.length);
+		expect(all.some((q) => q.id === 'flashcard:interview-close-wait-pile')).toBe(false);
 	});
 
 	it('states for each mode whether a topic can be used, with a reason when not', () => {

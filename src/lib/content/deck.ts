@@ -49,7 +49,7 @@ function both(per: Record<Lang, string | undefined>): Text | undefined {
 }
 
 /** Check that fields naming machine values agree between the two languages. */
-const SHARED_FIELDS: Field[] = ['state', 'side', 'param', 'diagnoses', 'quiz', 'tags'];
+const SHARED_FIELDS: Field[] = ['state', 'side', 'param', 'diagnoses', 'quiz', 'same-as', 'tags'];
 
 function buildCard(topicId: string, raw: Record<Lang, RawCard>, files: Record<Lang, string>, m: Machine, errors: ContentError[]): Card {
 	const en = raw.en;
@@ -131,6 +131,9 @@ function buildCard(topicId: string, raw: Record<Lang, RawCard>, files: Record<La
 		card.fix = field('fix');
 		if (!card.fix) fail('en', en.title.line, 'a diagnosis card needs a "fix:" field');
 	}
+
+	const sameAs = en.fields.get('same-as')?.text;
+	if (sameAs !== undefined) card.sameAs = sameAs;
 
 	const quiz = en.fields.get('quiz')?.text;
 	if (quiz !== undefined) {
@@ -219,7 +222,26 @@ export function buildDeck(files: readonly ContentFile[], m: Machine = rfcMachine
 	}
 
 	checkCoverage(topics, errors);
+	checkRepeats(topics, errors);
 	return { deck: { topics }, errors };
+}
+
+/** A card asked again in other words names a card that exists and is not itself a repeat. */
+function checkRepeats(topics: Topic[], errors: ContentError[]) {
+	const cards = new Map(topics.flatMap((t) => t.cards).map((c) => [c.id, c]));
+	for (const c of cards.values()) {
+		if (c.sameAs === undefined) continue;
+		const target = cards.get(c.sameAs);
+		const message =
+			c.sameAs === c.id
+				? 'a card cannot repeat itself'
+				: !target
+					? `"same-as: ${c.sameAs}" names no card`
+					: target.sameAs !== undefined
+						? `"same-as: ${c.sameAs}" names a card that itself repeats ${target.sameAs}: name that one`
+						: undefined;
+		if (message) errors.push({ ...c.at.en, message });
+	}
 }
 
 /** Every state and every parameter must be taught by exactly one card. */

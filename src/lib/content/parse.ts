@@ -43,6 +43,7 @@ export const FIELDS = [
 	'diagnoses',
 	'fix',
 	'quiz',
+	'same-as',
 	'tags'
 ] as const;
 export type Field = (typeof FIELDS)[number];

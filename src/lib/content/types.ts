@@ -36,6 +36,8 @@ export interface Card {
 	diagnoses?: State;
 	fix?: Text;
 	quiz?: 'single' | 'multi';
+	/** The card this one asks again in other words (an interview card): both share one schedule family. */
+	sameAs?: string;
 	options?: QuizOption[];
 	tags: string[];
 	/** The transitions the card claims, each checked against the machine. */

@@ -55,7 +55,11 @@ export const CONDITIONS = [
 	/** Our own FIN has not been acknowledged yet. */
 	'own_fin_unacked',
 	/** Data we sent is still unacknowledged (the user timeout only runs while it is, RFC 9293 §3.9.1.1). */
-	'data_unacked'
+	'data_unacked',
+	/** net.ipv4.tcp_rfc1337 = 0, Linux's default: a RST ends TIME_WAIT, as RFC 9293 §3.10.7.4 says. */
+	'rfc1337_off',
+	/** net.ipv4.tcp_rfc1337 = 1: a RST in TIME_WAIT is ignored, RFC 1337's fix for TIME-WAIT assassination. */
+	'rfc1337_on'
 ] as const;
 export type Condition = (typeof CONDITIONS)[number];
 

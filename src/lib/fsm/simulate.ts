@@ -97,6 +97,8 @@ function classify(e: Endpoint, w: Wire): { event?: Event; cond?: Condition } {
 			const acceptable =
 				e.state === 'SYN_SENT' ? w.ack === e.sndNxt : e.state === 'LISTEN' || e.state === 'CLOSED' || w.seq === e.rcvNxt;
 			if (!acceptable) return {};
+			// In TIME_WAIT, Linux's default (tcp_rfc1337 = 0) is what runs.
+			if (e.state === 'TIME_WAIT') return { event: 'recv_rst', cond: 'rfc1337_off' };
 			return { event: 'recv_rst', cond: e.state === 'SYN_RECEIVED' ? e.openedFrom : undefined };
 		}
 		case 'SYN':

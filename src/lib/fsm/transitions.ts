@@ -94,7 +94,8 @@ const ROWS: Row[] = [
 	['ESTABLISHED', 'close', 'FIN_WAIT_1', 'FIN', FIG5],
 	['ESTABLISHED', 'recv_fin', 'CLOSE_WAIT', 'ACK', FIG5],
 	['ESTABLISHED', 'send', 'ESTABLISHED', 'ACK', SEND], // data carries a piggybacked ACK
-	['ESTABLISHED', 'recv_syn', 'ESTABLISHED', 'ACK', ON_OTHER], // challenge ACK (RFC 5961)
+	// A challenge ACK (RFC 5961 §4), not RFC 793's RST: RFC 9293 §3.10.7.4, fourth, check the SYN bit.
+	['ESTABLISHED', 'recv_syn', 'ESTABLISHED', 'ACK', `${SYN_BIT}; RFC 5961 §4 (challenge ACK)`],
 	['ESTABLISHED', 'recv_rst', 'CLOSED', 'none', ON_OTHER],
 	['ESTABLISHED', 'abort', 'CLOSED', 'RST', ABORT],
 	['ESTABLISHED', 'user_timeout', 'CLOSED', 'none', DATA_TIMEOUT, 'data_unacked'],
@@ -144,7 +145,10 @@ const ROWS: Row[] = [
 	// TIME_WAIT: both FINs acknowledged; waiting 2MSL for stray segments to die.
 	['TIME_WAIT', 'timeout_2msl', 'CLOSED', 'none', TIME_WAIT_TIMEOUT],
 	['TIME_WAIT', 'recv_fin', 'TIME_WAIT', 'ACK', ON_OTHER], // re-ACK and restart the 2MSL timer
-	['TIME_WAIT', 'recv_rst', 'CLOSED', 'none', ON_OTHER],
+	// RFC 9293 closes on a RST; RFC 1337 (and Linux with tcp_rfc1337 = 1) ignores it, so an old
+	// RST cannot cut TIME-WAIT short. Linux's default is 0: it closes.
+	['TIME_WAIT', 'recv_rst', 'CLOSED', 'none', `${ON_OTHER}; ip-sysctl.rst: tcp_rfc1337 (default 0)`, 'rfc1337_off'],
+	['TIME_WAIT', 'recv_rst', 'TIME_WAIT', 'none', `${ON_OTHER}, overridden by RFC 1337 §3 (ignore a RST in TIME-WAIT); ip-sysctl.rst: tcp_rfc1337`, 'rfc1337_on'],
 	['TIME_WAIT', 'close', 'TIME_WAIT', 'none', CLOSE],
 	['TIME_WAIT', 'abort', 'CLOSED', 'none', ABORT]
 ];

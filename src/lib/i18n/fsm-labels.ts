@@ -27,8 +27,15 @@ export const EVENT_LABEL: Record<Event, Text> = {
 const ACK_OF_OUR_FIN = text('收到对本端 FIN 的 ACK', 'the ACK of our FIN arrives');
 const FIN_ACKING_OUR_FIN = text('收到同时确认了本端 FIN 的 FIN', 'a FIN arrives that also acknowledges our FIN');
 
+/** RFC 9293's SEND on a listening connection turns it active; no sockets API call does that. */
+const SEND_IN_LISTEN = text(
+	'应用在监听中的连接上调用 SEND（RFC 定义的接口，套接字 API 里没有对应的调用）',
+	'the application calls SEND on the listening connection (an RFC call no sockets API offers)'
+);
+
 /** The event as it reads in this state. */
 export function eventLabel(event: Event, state: State): Text {
+	if (event === 'send' && state === 'LISTEN') return SEND_IN_LISTEN;
 	if (pendingIn(state).has('FIN')) {
 		if (event === 'recv_ack') return ACK_OF_OUR_FIN;
 		if (event === 'recv_fin_ack') return FIN_ACKING_OUR_FIN;
@@ -51,7 +58,9 @@ export const CONDITION_LABEL: Record<Condition, Text> = {
 	ack_acceptable: text('ACK 可接受：它确认了本端的 SYN', 'the ACK is acceptable: it acknowledges our SYN'),
 	ack_unacceptable: text('ACK 不可接受：它确认的序号本端从未发送过', 'the ACK is not acceptable: it acknowledges a number we never sent'),
 	own_fin_unacked: text('本端的 FIN 尚未被确认', 'our own FIN is not yet acknowledged'),
-	data_unacked: text('本端发出的数据尚未被确认', 'data we sent is still unacknowledged')
+	data_unacked: text('本端发出的数据尚未被确认', 'data we sent is still unacknowledged'),
+	rfc1337_off: text('tcp_rfc1337 = 0，即 Linux 的默认值', 'tcp_rfc1337 = 0, Linux’s default'),
+	rfc1337_on: text('tcp_rfc1337 = 1', 'tcp_rfc1337 = 1')
 };
 
 export const ROLE_LABEL: Record<Role, Text> = {

@@ -1,7 +1,8 @@
 import { formatSeconds } from '../content/claims';
+import type { Card } from '../content/types';
 import { pendingIn, type Condition, type Machine, type Pending, type State } from '../fsm';
 import { CONDITION_LABEL } from '../i18n/fsm-labels';
-import { LANGS, type Text } from '../i18n/lang';
+import { LANGS, type Lang, type Text } from '../i18n/lang';
 import { computeDuration, durationNumbers } from '../params';
 import type { Question } from './types';
 
@@ -76,4 +77,72 @@ export function checkDurationExplanation(q: Question, fail: Fail) {
 		for (const [n] of text.matchAll(NUMBER))
 			if (![...allowed, ...fromPrompt].some((a) => close(a, Number(n)))) fail(`the ${lang} explanation shows ${n}, which its answer's computation never produces`);
 	}
+}
+
+/** A flashcard prompt that asks the learner to judge statements it must therefore show. */
+const ASKS_FOR_STATEMENTS: Record<Lang, RegExp> = {
+	en: /\bwhich (?:of these|of the following|statements?|measures|settings)\b|\bwhat is true\b/i,
+	zh: /哪些说法|下列|以下哪|哪项说法|哪些措施|哪些设置|什么是对的/
+};
+
+/**
+ * A flashcard shows what its front asks about: an authored question's card lists its statements
+ * (options) and marks the true ones as the card marks them; a prompt that asks which statements
+ * hold is never shown without them. Other flashcards carry no options.
+ */
+export function checkFlashcard(q: Question, card: Card | undefined, fail: Fail) {
+	const asks = LANGS.some((lang) => ASKS_FOR_STATEMENTS[lang].test(q.prompt[lang]));
+	if ((card?.options?.length || asks) && q.options.length === 0) return fail('a statement card without statements');
+	if (!card?.options?.length) {
+		if (q.options.length || q.answer.length) fail('a flashcard without an authored question has no options');
+		return;
+	}
+	const ids = card.options.map((o) => o.id);
+	if (q.options.map((o) => o.id).join() !== ids.join()) fail(`the statements should be ${ids.join(', ')}, in the card's order`);
+	for (const o of q.options) {
+		const label = card.options.find((c) => c.id === o.id)?.label;
+		if (label && LANGS.some((lang) => label[lang] !== o.label[lang])) fail(`statement ${o.id} is not worded as the card words it`);
+	}
+	const right = card.options.filter((o) => o.correct).map((o) => o.id);
+	for (const a of q.answer) if (!right.includes(a)) fail(`answer ${a} is wrong: the card marks ${right.join(', ')} true`);
+	if (q.answer.length !== right.length) fail(`expected all of ${right.join(', ')}`);
+	if (Boolean(q.multi) !== right.length > 1) fail('multi must be set exactly when several statements are true');
+}
+
+/** The number an option stands for, where its id is a value (`v4096`, `s63`). */
+const valueOf = (id: string) => (/^[vs]\d+(?:\.\d+)?$/.test(id) ? Number(id.slice(1)) : undefined);
+
+/**
+ * A wrong number one step from the right one (4095 next to 4096, 7201 next to 7200) gives the
+ * answer away. It is allowed only where it is a real confusion the explanation owns: the value the
+ * notes gave, or an earlier default. Enumerated modes (0, 1, 2) are exempt: every value is listed.
+ */
+export function checkNearMisses(q: Question, allowed: readonly number[], fail: Fail) {
+	const answer = q.answer.length === 1 ? valueOf(q.answer[0]!) : undefined;
+	if (answer === undefined) return;
+	for (const o of q.options) {
+		const v = valueOf(o.id);
+		if (v === undefined || q.answer.includes(o.id) || allowed.includes(v)) continue;
+		const gap = Math.abs(v - answer);
+		if (gap <= 1 || gap <= answer / 100) fail(`distractor ${o.id} is within ±1 (or ±1%) of the answer ${answer}`);
+	}
+}
+
+/** Words that single out an option whatever the learner knows, unless the prompt says them too. */
+const TELLTALES: { word: string; en: RegExp; zh: RegExp }[] = [
+	{ word: 'removed', en: /\b(?:removed|deprecated|obsolete|no longer exists?)\b/i, zh: /移除|废弃|已(?:被)?(?:从[^，。；]*)?删除/ }
+];
+
+/** The right answer is the only option carrying a telltale word the prompt does not carry. */
+export function checkTelltales(q: Question, fail: Fail) {
+	if (q.options.length < 3) return;
+	for (const t of TELLTALES)
+		for (const lang of LANGS) {
+			if (t[lang].test(q.prompt[lang])) continue;
+			const marked = q.options.filter((o) => t[lang].test(o.label[lang]));
+			if (marked.length === 1 && q.answer.includes(marked[0]!.id)) {
+				fail(`the answer is the only option that says “${t.word}” (${lang})`);
+				break;
+			}
+		}
 }

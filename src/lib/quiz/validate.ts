@@ -2,7 +2,7 @@ import type { Deck } from '../content/types';
 import { isCondition, isState, PROC_CODE, rolesOf, type Condition, type Machine, type ScenarioId, type Side, type State } from '../fsm';
 import { LANGS } from '../i18n/lang';
 import { computeDuration, PARAMS } from '../params';
-import { checkDurationExplanation, checkFsmConditions, checkPremises, checkStated } from './checks';
+import { checkDurationExplanation, checkFlashcard, checkFsmConditions, checkNearMisses, checkPremises, checkStated, checkTelltales } from './checks';
 import { orderedSteps } from './kinds/fsm';
 import { dominantState } from './kinds/ss';
 import { QUESTION_KINDS, type Question } from './types';
@@ -28,13 +28,15 @@ export function validateBank(bank: readonly Question[], deck: Deck, m: Machine):
 		}
 		if (!q.source.trim()) fail('no source');
 		if (q.kind === 'flashcard') {
-			if (q.options.length || q.answer.length) fail('a flashcard has no options');
+			checkFlashcard(q, cards.find((c) => `flashcard:${c.id}` === q.id), fail);
 			continue;
 		}
 		checkOptions(q, fail);
 		checkAnswer(q, fail, m, cards);
 		checkFsmConditions(q, m, fail);
 		checkPremises(q, stateOf(q), fail);
+		checkNearMisses(q, knownConfusions(q), fail);
+		checkTelltales(q, fail);
 		if (q.kind === 'duration') checkDurationExplanation(q, fail);
 	}
 	return problems;
@@ -54,6 +56,18 @@ function checkOptions(q: Question, fail: (m: string) => void) {
 	if (q.kind === 'order_steps') {
 		if (q.answer.length !== ids.length) fail('an ordering answer must use every option');
 	} else if (Boolean(q.multi) !== q.answer.length > 1) fail('multi must be set exactly when several options are right');
+}
+
+/**
+ * Values one step from a parameter's default that are real confusions, not giveaways: what the
+ * notes said and earlier defaults. Modes and switches list every value, so none is a near miss.
+ */
+function knownConfusions(q: Question): number[] {
+	const p = PARAMS.find((x) => x.name === q.subject?.param);
+	if (!p || q.kind !== 'param_default') return [];
+	if (p.unit === 'bool' || p.unit === 'mode') return q.options.map((o) => Number(o.id.slice(1)));
+	const noted = Number(/^\d+/.exec(p.notesSaid ?? '')?.[0]);
+	return [...(p.formerDefaults ?? []), ...(Number.isFinite(noted) ? [noted] : [])];
 }
 
 /** The state a question puts the endpoint in, where it puts it in one. */

@@ -6,6 +6,11 @@ export interface Catalog {
 	data: StudyData;
 	/** One flashcard per scheduled family, in deck order. */
 	flashcards: Question[];
+	/**
+	 * Per topic, one flashcard per family in the topic's own wording: an interview card that repeats
+	 * another (same family) is what studying the interview topic shows.
+	 */
+	topicFlashcards: Map<string, Question[]>;
 	/** Their families: what the daily quota of new cards counts. */
 	flashcardFamilies: ReadonlySet<string>;
 	/** Every family that quiz questions ask about, in bank order. */
@@ -22,6 +27,7 @@ export interface Catalog {
 export function buildCatalog(data: StudyData): Catalog {
 	const flashcards: Question[] = [];
 	const seenCard = new Set<string>();
+	const topicFlashcards = new Map<string, Question[]>(data.topics.map((t) => [t.id, []]));
 	const questionsByFamily = new Map<string, Question[]>();
 	const topicOfFamily = new Map<string, string>();
 	const familiesByTopic = new Map<string, string[]>(data.topics.map((t) => [t.id, []]));
@@ -32,6 +38,8 @@ export function buildCatalog(data: StudyData): Catalog {
 		if (q.kind === 'flashcard') {
 			if (!seenCard.has(q.family)) flashcards.push(q);
 			seenCard.add(q.family);
+			const own = topicFlashcards.get(q.topic);
+			if (own && !own.some((x) => x.family === q.family)) own.push(q);
 		} else {
 			questionsByFamily.set(q.family, [...(questionsByFamily.get(q.family) ?? []), q]);
 			const key = `${q.topic}\n${q.family}`;
@@ -46,6 +54,7 @@ export function buildCatalog(data: StudyData): Catalog {
 	return {
 		data,
 		flashcards,
+		topicFlashcards,
 		flashcardFamilies: seenCard,
 		quizFamilies: [...questionsByFamily.keys()],
 		questionsByFamily,

@@ -16,7 +16,7 @@ type Schedule = ReadonlyMap<string, ItemState>;
 
 /** Today's flashcard session: every due card, then new ones up to what is left of the daily quota. */
 export function planFlashcards(catalog: Catalog, schedule: Schedule, now: number, newPerDay: number, newIntroducedToday: number, topic?: string): FlashcardPlan {
-	const pool = catalog.flashcards.filter((q) => !topic || q.topic === topic);
+	const pool = topic ? (catalog.topicFlashcards.get(topic) ?? []) : catalog.flashcards;
 	const byFamily = new Map(pool.map((q) => [q.family, q]));
 	const { due, fresh } = dueQueue([...byFamily.keys()], schedule, now, { newPerDay, newIntroducedToday });
 	return { cards: [...due, ...fresh].map((f) => byFamily.get(f)!), due: due.length, fresh: fresh.length };
@@ -24,14 +24,14 @@ export function planFlashcards(catalog: Catalog, schedule: Schedule, now: number
 
 /** Cram: extra practice over a topic's cards in a seeded order; it never moves a due date. */
 export function planCram(catalog: Catalog, seed: number, topic?: string, size = 20): Question[] {
-	const pool = catalog.flashcards.filter((q) => !topic || q.topic === topic);
+	const pool = topic ? (catalog.topicFlashcards.get(topic) ?? []) : catalog.flashcards;
 	return shuffle(pool, randomFor(seed, 'cram')).slice(0, size);
 }
 
 /** Which modes have something for a topic: flashcards to study, questions to quiz (as /study and /quiz draw them). */
 export function topicModes(catalog: Catalog, topic: string): { study: boolean; quiz: boolean } {
 	return {
-		study: catalog.flashcards.some((q) => q.topic === topic),
+		study: (catalog.topicFlashcards.get(topic)?.length ?? 0) > 0,
 		quiz: quizFamiliesIn(catalog, { topic }).length > 0
 	};
 }

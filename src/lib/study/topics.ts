@@ -24,8 +24,7 @@ export type Mode = 'cards' | 'quiz' | 'challenge';
 
 export function topicCatalogue(catalog: Catalog): TopicEntry[] {
 	const challenge = new Set(challengeTopics(catalog.data.topics, catalog.data.questions).map((t) => t.id));
-	const cards = new Map<string, number>();
-	for (const q of catalog.flashcards) cards.set(q.topic, (cards.get(q.topic) ?? 0) + 1);
+	const cards = new Map([...catalog.topicFlashcards].map(([topic, qs]) => [topic, qs.length]));
 	return catalog.data.topics.map((t) => ({
 		id: t.id,
 		title: t.title,

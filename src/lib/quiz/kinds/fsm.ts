@@ -37,9 +37,16 @@ function situation(t: Transition): Text {
 	};
 }
 
+/** What the endpoint does, where the bare segment name would mislead: a SYN on a live connection gets a challenge ACK. */
+const SENT_AS: Record<string, Text> = {
+	'ESTABLISHED:recv_syn': { zh: '发送挑战 ACK（challenge ACK，RFC 5961），而不是 RFC 793 的 RST', en: 'sends a challenge ACK (RFC 5961), not RFC 793’s RST' },
+	'TIME_WAIT:recv_rst:rfc1337_on': { zh: '不发送报文，也不理会这个 RST（RFC 1337：旧 RST 不应提前结束 TIME-WAIT）', en: 'sends nothing and ignores the RST (RFC 1337: an old RST must not cut TIME-WAIT short)' }
+};
+
 function because(t: Transition): Text {
-	const sendsZh = t.send === 'none' ? '不发送报文' : `发送 ${SEGMENT_LABEL[t.send].zh}`;
-	const sendsEn = t.send === 'none' ? 'sends nothing' : `sends ${SEGMENT_LABEL[t.send].en}`;
+	const note = SENT_AS[condKey(t)];
+	const sendsZh = note ? note.zh : t.send === 'none' ? '不发送报文' : `发送 ${SEGMENT_LABEL[t.send].zh}`;
+	const sendsEn = note ? note.en : t.send === 'none' ? 'sends nothing' : `sends ${SEGMENT_LABEL[t.send].en}`;
 	const stay = t.from === t.to;
 	return {
 		zh: `${situation(t).zh}它${sendsZh}，${stay ? '并停留在' : '并进入'} ${RFC_NAME[t.to]}。`,

@@ -50,7 +50,9 @@ export function stateCardQuestions(ctx: Context): Question[] {
 /** Reading Linux's own names: `ss` spellings that differ from the RFC, and /proc/net/tcp codes. */
 export function linuxNameQuestions(ctx: Context): Question[] {
 	const topic = (s: State) => ctx.cards.find((c) => c.state === s)?.topic ?? ctx.deck.topics[0]!.id;
-	const ss = STATES.filter((s) => SS_NAME[s] !== RFC_NAME[s]).map((s) =>
+	// `ss -tan` never lists a TCP socket in CLOSED (UNCONN is for datagram sockets), so CLOSED has no
+	// honest `ss` question.
+	const ss = STATES.filter((s) => s !== 'CLOSED' && SS_NAME[s] !== RFC_NAME[s]).map((s) =>
 		choice(ctx, {
 			id: `ss_name:${s}`,
 			kind: 'ss_name',
