@@ -6,6 +6,7 @@ import { CLAIM_PATTERN, parseClaim, renderClaim, type Claim } from './claims';
 import { parseFile, type Field, type Located, type RawCard, type RawTopic } from './parse';
 import { keepNamesWhole, tableRenderer } from './tables';
 import type { Card, ContentError, Deck, QuizOption, Topic } from './types';
+import { checkChineseMarkdown } from './glossary';
 import { checkWording } from './wording';
 
 export interface ContentFile {
@@ -177,6 +178,7 @@ export function buildDeck(files: readonly ContentFile[], m: Machine = rfcMachine
 	const errors: ContentError[] = [];
 	const raw = files.map((f) => parseFile(f.path, f.text, errors)).filter((t): t is RawTopic => !!t);
 	for (const t of raw) checkWording(t, errors);
+	for (const f of files) if (raw.some((t) => t.file === f.path && t.lang === 'zh')) errors.push(...checkChineseMarkdown(f.path, f.text));
 	const byKey = new Map(raw.map((t) => [`${t.lang}:${t.order}-${t.id}`, t]));
 	const topics: Topic[] = [];
 	const seenCards = new Map<string, string>();
