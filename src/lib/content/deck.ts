@@ -221,7 +221,22 @@ export function buildDeck(files: readonly ContentFile[], m: Machine = rfcMachine
 	}
 
 	checkCoverage(topics, errors);
+	checkCardReferences(raw, errors);
 	return { deck: { topics }, errors };
+}
+
+/** A Chinese page that sends the reader to “标题”卡片 must name a card that exists (by its title). */
+const ZH_CARD_REFERENCE = /“([^“”]+)”(?:的|的?[那这]张[^“”，。]{0,4})?卡片/g;
+
+function checkCardReferences(raw: RawTopic[], errors: ContentError[]) {
+	const zh = raw.filter((t) => t.lang === 'zh');
+	const titles = new Set(zh.flatMap((t) => t.cards.map((c) => c.title.text)));
+	for (const t of zh) {
+		const lines = [...t.intro, ...t.cards.flatMap((c) => [...c.fields.values(), ...c.body])];
+		for (const l of lines)
+			for (const [, title] of l.text.matchAll(ZH_CARD_REFERENCE))
+				if (!titles.has(title!)) errors.push({ file: t.file, line: l.line, message: `no card is titled “${title}”: name a card by its title` });
+	}
 }
 
 /** Every state and every parameter must be taught by exactly one card. */
