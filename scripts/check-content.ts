@@ -1,10 +1,14 @@
 /** `npm run content:check`: check all content, then generate the question bank and validate it. */
-import { buildDeck, formatError } from '../src/lib/content';
+import { buildDeck, checkChineseSource, formatError } from '../src/lib/content';
 import { machine } from '../src/lib/fsm';
 import { generateBank, validateBank } from '../src/lib/quiz';
 import { readContentFiles } from '../src/lib/server/content-files';
+import { readUiSources } from '../src/lib/server/ui-sources';
 
-const { deck, errors } = buildDeck(readContentFiles());
+const built = buildDeck(readContentFiles());
+const { deck } = built;
+// The Chinese glossary covers the interface strings too, not only content/zh (see content/README.md).
+const errors = [...built.errors, ...readUiSources().flatMap((f) => checkChineseSource(f.path, f.text))];
 for (const e of errors) console.error(formatError(e));
 if (errors.length > 0) {
 	console.error(`content: ${errors.length} problem(s)`);

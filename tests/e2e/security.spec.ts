@@ -152,11 +152,11 @@ test('HTML and script in an imported file are shown as text, never run', async (
 	await expectNothingRan(page, 'bad JSON');
 	await importFile(page, 'b.json', JSON.stringify({ format: 'tcp-quest-backup', version: 1, exportedAt: 0, reviews: [{ [P(0)]: 1 }] }));
 	// Quoted values are cut to 40 characters (quoted() in progress/review.ts).
-	await expect(alert).toContainText(`有未知字段 "${P(0).slice(0, 40)}…"`);
+	await expect(alert).toContainText(`有未知字段“${P(0).slice(0, 40)}…”`);
 	await expectNothingRan(page, 'unknown field');
 	const dup = { id: P(1), itemId: 'card:x', kind: 'flashcard', rating: 3, durationMs: 1, at: 1, appVersion: 'x' };
 	await importFile(page, 'c.json', JSON.stringify({ format: 'tcp-quest-backup', version: 1, exportedAt: 0, reviews: [dup, dup] }));
-	await expect(alert).toContainText(`id "${P(1).slice(0, 40)}…" 重复`);
+	await expect(alert).toContainText(`id “${P(1).slice(0, 40)}…”重复`);
 	await expectNothingRan(page, 'duplicate id');
 	await importFile(page, 'd.json', JSON.stringify({ format: P(2) }));
 	await expect(alert).toContainText('文件不是 TCP Quest 备份');

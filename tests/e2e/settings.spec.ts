@@ -185,7 +185,7 @@ test('a corrupt file is refused whole and nothing changes', async ({ page }) => 
 	const fresh = { ...seeded[0]!, id: 'fresh-1' };
 	const badAt = { ...seeded[1]!, id: 'fresh-2', at: '2025-01-01T00:00:00Z' };
 	await importFile(page, 'bad-at.json', backupOf([fresh, badAt]));
-	await expect(alert).toContainText('第 2 条记录："at" 不是时间戳');
+	await expect(alert).toContainText('第 2 条记录：“at”不是时间戳');
 	await expect(reviewCount(page)).toHaveText('3');
 	expect(await storedCount(page)).toBe(3);
 

@@ -58,9 +58,9 @@ describe('importReport', () => {
 	});
 
 	it('passes a refusal on in both languages and says nothing changed', () => {
-		const r = importReport({ ok: false, error: { zh: '无法导入：第 2 条记录："at" 不是时间戳（毫秒）', en: 'Cannot import: record 2: "at" is not a number (epoch ms)' } }, null);
+		const r = importReport({ ok: false, error: { zh: '无法导入：第 2 条记录：“at”不是时间戳（毫秒）', en: 'Cannot import: record 2: "at" is not a number (epoch ms)' } }, null);
 		expect(r.ok).toBe(false);
-		expect(r.message.zh).toBe('无法导入：第 2 条记录："at" 不是时间戳（毫秒）。你的进度没有任何改动。');
+		expect(r.message.zh).toBe('无法导入：第 2 条记录：“at”不是时间戳（毫秒）。你的进度没有任何改动。');
 		expect(r.message.en).toBe('Cannot import: record 2: "at" is not a number (epoch ms). Nothing was changed.');
 	});
 });

@@ -105,6 +105,12 @@ describe('content checks', () => {
 		expect(problems(chained).join()).toMatch(/"same-as: c2" names a card that itself repeats c1/);
 	});
 
+	it('fails a Chinese reference to a card title that no card has', () => {
+		const en = topic(card('', 'See the other card.'));
+		const zh = topic(card('', '见“三次握手”主题里讲“连接关闭的端口”的卡片，以及“Card”那张卡片。'));
+		expect(problems(en, zh)).toEqual(['content/zh/01-t.md:8: no card is titled “连接关闭的端口”: name a card by its title']);
+	});
+
 	it('fails a topic with no file in the other language', () => {
 		const errors = buildDeck([{ path: 'content/en/01-t.md', text: topic(card('')) }]).errors.map(formatError);
 		expect(errors.join()).toMatch(/content\/en\/01-t.md:1: topic "t" has no zh file/);

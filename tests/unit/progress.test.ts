@@ -139,7 +139,7 @@ describe('backup files', () => {
 
 	it('numbers records in Chinese messages too', () => {
 		const parsed = parseBackup(withRecord(1, { at: 'x' }));
-		expect(!parsed.ok && parsed.error.zh).toContain('第 2 条记录："at"');
+		expect(!parsed.ok && parsed.error.zh).toContain('第 2 条记录：“at”');
 	});
 
 	it('sanitizes settings rather than refusing them', () => {

@@ -47,7 +47,7 @@ describe('the one topic list', () => {
 		expect(quiz.length).toBe(entries.find((e) => e.id === 'interview')!.questions);
 		for (const q of quiz) {
 			expect(q.topic).toBe('interview');
-			expect(q.prompt.zh).toMatch(/^「.+」追问：/);
+			expect(q.prompt.zh).toMatch(/^“.+”追问：/);
 			// The family is shared with the plain question in the topic the transition belongs to.
 			expect(catalog.questionsByFamily.get(q.family)!.some((x) => x.topic !== 'interview')).toBe(true);
 		}

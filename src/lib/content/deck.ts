@@ -6,6 +6,7 @@ import { CLAIM_PATTERN, parseClaim, renderClaim, type Claim } from './claims';
 import { parseFile, type Field, type Located, type RawCard, type RawTopic } from './parse';
 import { keepNamesWhole, tableRenderer } from './tables';
 import type { Card, ContentError, Deck, QuizOption, Topic } from './types';
+import { checkChineseMarkdown } from './glossary';
 import { checkWording } from './wording';
 
 export interface ContentFile {
@@ -180,6 +181,7 @@ export function buildDeck(files: readonly ContentFile[], m: Machine = rfcMachine
 	const errors: ContentError[] = [];
 	const raw = files.map((f) => parseFile(f.path, f.text, errors)).filter((t): t is RawTopic => !!t);
 	for (const t of raw) checkWording(t, errors);
+	for (const f of files) if (raw.some((t) => t.file === f.path && t.lang === 'zh')) errors.push(...checkChineseMarkdown(f.path, f.text));
 	const byKey = new Map(raw.map((t) => [`${t.lang}:${t.order}-${t.id}`, t]));
 	const topics: Topic[] = [];
 	const seenCards = new Map<string, string>();
@@ -223,6 +225,7 @@ export function buildDeck(files: readonly ContentFile[], m: Machine = rfcMachine
 
 	checkCoverage(topics, errors);
 	checkRepeats(topics, errors);
+	checkCardReferences(raw, errors);
 	return { deck: { topics }, errors };
 }
 
@@ -241,6 +244,20 @@ function checkRepeats(topics: Topic[], errors: ContentError[]) {
 						? `"same-as: ${c.sameAs}" names a card that itself repeats ${target.sameAs}: name that one`
 						: undefined;
 		if (message) errors.push({ ...c.at.en, message });
+	}
+}
+
+/** A Chinese page that sends the reader to “标题”卡片 must name a card that exists (by its title). */
+const ZH_CARD_REFERENCE = /“([^“”]+)”(?:的|的?[那这]张[^“”，。]{0,4})?卡片/g;
+
+function checkCardReferences(raw: RawTopic[], errors: ContentError[]) {
+	const zh = raw.filter((t) => t.lang === 'zh');
+	const titles = new Set(zh.flatMap((t) => t.cards.map((c) => c.title.text)));
+	for (const t of zh) {
+		const lines = [...t.intro, ...t.cards.flatMap((c) => [...c.fields.values(), ...c.body])];
+		for (const l of lines)
+			for (const [, title] of l.text.matchAll(ZH_CARD_REFERENCE))
+				if (!titles.has(title!)) errors.push({ file: t.file, line: l.line, message: `no card is titled “${title}”: name a card by its title` });
 	}
 }
 

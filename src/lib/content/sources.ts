@@ -26,6 +26,18 @@ const OTHER: Record<string, { label: string; url: string }> = {
 		label: 'Linux include/net/tcp.h (TCP_TIMEWAIT_LEN, TCP_RTO_MIN/MAX)',
 		url: 'https://github.com/torvalds/linux/blob/master/include/net/tcp.h'
 	},
+	'kernel:tcp_input.c': {
+		label: 'Linux net/ipv4/tcp_input.c (tcp_rcv_state_process: an orphan reaching FIN-WAIT-2 becomes a timewait mini-socket)',
+		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_input.c'
+	},
+	'kernel:tcp_minisocks.c': {
+		label: 'Linux net/ipv4/tcp_minisocks.c (tcp_time_wait: timewait mini-sockets, bounded by tcp_max_tw_buckets)',
+		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_minisocks.c'
+	},
+	'kernel:inet_connection_sock.c': {
+		label: 'Linux net/ipv4/inet_connection_sock.c (reqsk_timer_handler: fewer SYN-ACK retries once the SYN queue is half full)',
+		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/inet_connection_sock.c'
+	},
 	'kernel:4.12-tw-recycle': {
 		label: 'Linux 4.12: "tcp: remove tcp_tw_recycle" (commit 4396e46187ca)',
 		url: 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=4396e46187ca5070219b81773c4e65088dac50cc'

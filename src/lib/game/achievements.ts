@@ -131,7 +131,7 @@ const a = (id: string, title: Text, description: Text, progress: Achievement['pr
 export const ACHIEVEMENTS: readonly Achievement[] = [
 	a('syn', text('SYN 已发出', 'SYN sent'), text('完成第一次复习。', 'Complete your first review.'), reviews(1)),
 	a('three-way-handshake', text('三次握手', 'Three-way handshake'), text('连续 3 天学习。', 'Study 3 days in a row.'), streakOfDays(3)),
-	a('keepalive', text('保活', 'Keepalive'), text('连续 7 天学习。', 'Study 7 days in a row.'), streakOfDays(7)),
+	a('keepalive', text('keepalive', 'Keepalive'), text('连续 7 天学习。', 'Study 7 days in a row.'), streakOfDays(7)),
 	a('long-lived', text('长连接', 'Long-lived connection'), text('连续 30 天学习。', 'Study 30 days in a row.'), streakOfDays(30)),
 	a(
 		'persist-timer',
@@ -182,8 +182,8 @@ export const ACHIEVEMENTS: readonly Achievement[] = [
 	),
 	a(
 		'syn-flood-defender',
-		text('SYN 洪泛防御者', 'SYN flood defender'),
-		text('“SYN 洪泛”主题的每道题都至少答对一次。', 'Answer every question of the SYN flood topic right at least once.'),
+		text('SYN Flood 防御者', 'SYN flood defender'),
+		text('“SYN 超时与 SYN Flood”主题的每道题都至少答对一次。', 'Answer every question of the SYN flood topic right at least once.'),
 		allRight((q) => q.topic === SYN_FLOOD_TOPIC)
 	),
 	a(

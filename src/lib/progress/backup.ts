@@ -109,7 +109,7 @@ export function parseBackup(json: string): ParsedBackup {
 	const d = data as Record<string, unknown>;
 	if (d.format !== BACKUP_FORMAT)
 		return refuse(
-			`文件不是 TCP Quest 备份（"format" 不是 "${BACKUP_FORMAT}"）`,
+			`文件不是 TCP Quest 备份（“format”不是“${BACKUP_FORMAT}”）`,
 			`the file is not a TCP Quest backup ("format" is not "${BACKUP_FORMAT}")`
 		);
 	if (typeof d.version === 'number' && d.version > BACKUP_VERSION)
@@ -118,12 +118,12 @@ export function parseBackup(json: string): ParsedBackup {
 			`backup version ${d.version} is newer than this app reads (${BACKUP_VERSION}); update the app first`
 		);
 	if (d.version !== BACKUP_VERSION)
-		return refuse(`"version" 不是 ${BACKUP_VERSION}`, `"version" is not ${BACKUP_VERSION}`);
+		return refuse(`“version”不是 ${BACKUP_VERSION}`, `"version" is not ${BACKUP_VERSION}`);
 	if (typeof d.exportedAt !== 'number' || !(Math.abs(d.exportedAt) <= MAX_TIME))
-		return refuse('"exportedAt" 不是数字', '"exportedAt" is not a number');
+		return refuse('“exportedAt”不是数字', '"exportedAt" is not a number');
 	if (d.settings !== undefined && (typeof d.settings !== 'object' || d.settings === null))
-		return refuse('"settings" 不是对象', '"settings" is not an object');
-	if (!Array.isArray(d.reviews)) return refuse('"reviews" 不是数组', '"reviews" is not an array');
+		return refuse('“settings”不是对象', '"settings" is not an object');
+	if (!Array.isArray(d.reviews)) return refuse('“reviews”不是数组', '"reviews" is not an array');
 
 	const ids = new Set<string>();
 	for (const [i, record] of d.reviews.entries()) {
@@ -132,7 +132,7 @@ export function parseBackup(json: string): ParsedBackup {
 		if (problem) return refuse(`第 ${n} 条记录：${problem.zh}`, `record ${n}: ${problem.en}`);
 		const id = (record as Review).id;
 		if (ids.has(id))
-			return refuse(`第 ${n} 条记录：id "${quoted(id)}" 重复`, `record ${n}: the id "${quoted(id)}" appears twice`);
+			return refuse(`第 ${n} 条记录：id “${quoted(id)}”重复`, `record ${n}: the id "${quoted(id)}" appears twice`);
 		ids.add(id);
 	}
 	return {

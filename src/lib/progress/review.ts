@@ -91,7 +91,7 @@ export function quoted(value: string, max = 40): string {
 }
 
 const notA = (field: string, zh: string, en: string): Text =>
-	text(`"${field}" 不是${zh}`, `"${field}" is not ${en}`);
+	text(`“${field}”不是${zh}`, `"${field}" is not ${en}`);
 
 /**
  * Check that an unknown value is a well-formed review. Returns the first problem found, or null.
@@ -101,7 +101,7 @@ const notA = (field: string, zh: string, en: string): Text =>
 export function reviewProblem(value: unknown): Text | null {
 	if (!isObject(value)) return text('不是一个对象', 'is not an object');
 	for (const key of Object.keys(value)) {
-		if (!FIELDS.has(key)) return text(`有未知字段 "${quoted(key)}"`, `has an unknown field "${quoted(key)}"`);
+		if (!FIELDS.has(key)) return text(`有未知字段“${quoted(key)}”`, `has an unknown field "${quoted(key)}"`);
 	}
 	const v = value;
 	if (!isNonEmptyString(v.id)) return notA('id', '非空字符串', 'a non-empty string');
@@ -127,12 +127,12 @@ export function reviewProblem(value: unknown): Text | null {
 		return notA('undoes', '非空字符串', 'a non-empty string');
 	// What each kind needs for the scheduler to grade it.
 	if (v.kind === 'undo' && v.undoes === undefined)
-		return text('撤销记录缺少 "undoes"', 'an undo record has no "undoes"');
+		return text('撤销记录缺少“undoes”', 'an undo record has no "undoes"');
 	if (v.kind !== 'undo' && v.undoes !== undefined)
-		return text('只有撤销记录可以有 "undoes"', 'only an undo record may have "undoes"');
+		return text('只有撤销记录可以有“undoes”', 'only an undo record may have "undoes"');
 	if (v.kind === 'flashcard' && v.rating === undefined)
-		return text('卡片记录缺少 "rating"', 'a flashcard record has no "rating"');
+		return text('卡片记录缺少“rating”', 'a flashcard record has no "rating"');
 	if (v.kind !== 'flashcard' && v.kind !== 'undo' && v.correct === undefined)
-		return text(`${v.kind} 记录缺少 "correct"`, `a ${v.kind} record has no "correct"`);
+		return text(`${v.kind} 记录缺少“correct”`, `a ${v.kind} record has no "correct"`);
 	return null;
 }

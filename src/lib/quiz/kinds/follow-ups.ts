@@ -37,7 +37,7 @@ function followUp(ctx: Context, card: Card, t: Transition): Question {
 		id: `${spec.id}@${card.id}`,
 		topic: card.topic,
 		prompt: {
-			zh: `「${card.title.zh}」追问：${spec.prompt.zh}`,
+			zh: `“${card.title.zh}”追问：${spec.prompt.zh}`,
 			en: `Follow-up to “${card.title.en}”: ${spec.prompt.en}`
 		}
 	});

@@ -115,8 +115,11 @@ interface DurationAsk {
 	believed?: number[];
 	/** A sentence after the working, with numbers only from the prompt or the working. */
 	after?: { zh: string; en: string };
-	/** A card tag that names the topic, where no parameter does. */
-	tag?: string;
+	/**
+	 * Where no input parameter files the question, the parameter whose card's topic it belongs to:
+	 * the TIME-WAIT lengths go with the TIME-WAIT parameters, as every duration goes with its inputs.
+	 */
+	filedWith?: string;
 }
 
 const syn = (retries: number, linear: number, extra: Record<string, number> = {}) => ({
@@ -262,14 +265,14 @@ function durationAsks(): DurationAsk[] {
 		args: {},
 		prompt: { zh: 'RFC 9293 取 MSL 为 2 分钟。按 RFC，TIME-WAIT 持续多久？', en: 'RFC 9293 takes MSL as 2 minutes. By the RFC, how long does TIME-WAIT last?' },
 		near: [],
-		tag: 'time_wait'
+		filedWith: 'tcp_max_tw_buckets'
 	});
 	asks.push({
 		name: 'linux_time_wait',
 		args: {},
 		prompt: { zh: '在 Linux 上，一个套接字在 TIME-WAIT 中停留多久？', en: 'On Linux, how long does a socket stay in TIME-WAIT?' },
 		near: [],
-		tag: 'time_wait'
+		filedWith: 'tcp_max_tw_buckets'
 	});
 	return asks;
 }
@@ -285,9 +288,8 @@ const TIME_WAIT_WRONG: Record<string, number[]> = { rfc_time_wait: [120, 60, 480
 
 export function durationQuestions(ctx: Context): Question[] {
 	const topicFor = (ask: DurationAsk) => {
-		const param = Object.keys(ask.args)[0];
-		if (param) return ctx.cards.find((c) => c.param === param)?.topic;
-		return ctx.cards.find((c) => ask.tag !== undefined && c.tags.includes(ask.tag))?.topic;
+		const param = ask.filedWith ?? Object.keys(ask.args)[0];
+		return ctx.cards.find((c) => c.param === param)?.topic;
 	};
 	return durationAsks().map((ask) => {
 		const seconds = computeDuration(ask.name, ask.args);
