@@ -59,11 +59,16 @@ export function paramDefaultQuestions(ctx: Context): Question[] {
 	return paramCards(ctx).flatMap((card) => {
 		const p = paramOf(card.param!);
 		if (p.default === null) return [];
+		// A default the kernel reads as another number says so, and that number is no distractor.
+		const means = (v: number) =>
+			v === p.default && p.effectiveDefault !== undefined
+				? { zh: `（内核按 ${p.effectiveDefault} 处理）`, en: ` (the kernel uses ${p.effectiveDefault})` }
+				: { zh: '', en: '' };
 		const label = (v: number): Option => ({
 			id: `v${v}`,
-			label: { zh: `${v}${UNIT[p.unit]?.zh ?? ''}`, en: `${v}${UNIT[p.unit]?.en ?? ''}` }
+			label: { zh: `${v}${UNIT[p.unit]?.zh ?? ''}${means(v).zh}`, en: `${v}${UNIT[p.unit]?.en ?? ''}${means(v).en}` }
 		});
-		const wrong = wrongDefaults(p);
+		const wrong = wrongDefaults(p).filter((v) => v !== p.effectiveDefault);
 		const noted = wrong.filter((v) => p.notesSaid?.startsWith(String(v)));
 		return [
 			choice(ctx, {
