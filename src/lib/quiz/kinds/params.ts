@@ -59,16 +59,20 @@ export function paramDefaultQuestions(ctx: Context): Question[] {
 	return paramCards(ctx).flatMap((card) => {
 		const p = paramOf(card.param!);
 		if (p.default === null) return [];
-		// A default the kernel reads as another number says so, and that number is no distractor.
-		const means = (v: number) =>
-			v === p.default && p.effectiveDefault !== undefined
-				? { zh: `（内核按 ${p.effectiveDefault} 处理）`, en: ` (the kernel uses ${p.effectiveDefault})` }
-				: { zh: '', en: '' };
 		const label = (v: number): Option => ({
 			id: `v${v}`,
-			label: { zh: `${v}${UNIT[p.unit]?.zh ?? ''}${means(v).zh}`, en: `${v}${UNIT[p.unit]?.en ?? ''}${means(v).en}` }
+			label: { zh: `${v}${UNIT[p.unit]?.zh ?? ''}`, en: `${v}${UNIT[p.unit]?.en ?? ''}` }
 		});
+		// Where the kernel reads the default as another number (tcp_orphan_retries: 0 means 8), the
+		// question asks for the value sysctl shows, and the number it stands for is no distractor.
 		const wrong = wrongDefaults(p).filter((v) => v !== p.effectiveDefault);
+		const prompt =
+			p.effectiveDefault === undefined
+				? { zh: `在当前的 Linux 内核中，${p.name} 的默认值是多少？`, en: `In current Linux kernels, what is the default of ${p.name}?` }
+				: {
+						zh: `在当前的 Linux 内核上，sysctl ${p.sysctl} 默认显示的值是多少？`,
+						en: `On a current Linux kernel, what value does sysctl ${p.sysctl} show by default?`
+					};
 		const noted = wrong.filter((v) => p.notesSaid?.startsWith(String(v)));
 		return [
 			choice(ctx, {
@@ -76,7 +80,7 @@ export function paramDefaultQuestions(ctx: Context): Question[] {
 				kind: 'param_default',
 				topic: card.topic,
 				family: `param:${p.name}`,
-				prompt: { zh: `在当前的 Linux 内核中，${p.name} 的默认值是多少？`, en: `In current Linux kernels, what is the default of ${p.name}?` },
+				prompt,
 				right: [label(p.default)],
 				wrong: [noted.map(label), wrong.slice(0, 4).map(label), wrong.map(label)],
 				total: Math.min(4, wrong.length + 1),
