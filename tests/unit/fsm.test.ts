@@ -201,6 +201,28 @@ describe('the two-endpoint simulation', () => {
 		expect(steps[again + 1]?.sent?.flag).toBe('ACK');
 	});
 
+	it('repairs a lost SYN-ACK by the server’s retransmission, and a lost FIN by the closer’s', () => {
+		const synAck = simulate(SCENARIOS.lost_syn_ack);
+		const again = synAck.find((s) => s.note === 'retransmitted')!;
+		expect(again).toMatchObject({ side: 'B', states: { A: 'SYN_SENT', B: 'SYN_RECEIVED' } });
+		expect(again.sent?.flag).toBe('SYN_ACK');
+		expect(synAck.at(-1)?.states).toEqual({ A: 'ESTABLISHED', B: 'ESTABLISHED' });
+		const fin = simulate(SCENARIOS.lost_fin);
+		const resent = fin.find((s) => s.note === 'retransmitted')!;
+		expect(resent).toMatchObject({ side: 'A', states: { A: 'FIN_WAIT_1', B: 'ESTABLISHED' } });
+		expect(resent.sent?.flag).toBe('FIN');
+		expect(fin.at(-1)?.states).toEqual({ A: 'CLOSED', B: 'CLOSED' });
+	});
+
+	it('completes the handshake with the client’s first data segment when the third ACK is lost', () => {
+		const steps = simulate(SCENARIOS.lost_third_ack);
+		const lost = steps.findIndex((s) => s.lost);
+		expect(steps[lost]?.states).toEqual({ A: 'ESTABLISHED', B: 'SYN_RECEIVED' });
+		const last = steps.at(-1)!;
+		expect(last).toMatchObject({ event: 'recv_ack', cond: 'ack_acceptable', states: { A: 'ESTABLISHED', B: 'ESTABLISHED' } });
+		expect(last.received?.len).toBeGreaterThan(0);
+	});
+
 	it('marks every role that passes through a state, simultaneous open and close included', () => {
 		expect(rolesOf('SYN_RECEIVED')).toEqual(['passive_opener', 'simultaneous_open']);
 		expect(rolesOf('TIME_WAIT')).toEqual(['active_closer', 'simultaneous_close']);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { computeDuration, findParam, keepaliveDetection, PARAMS, retries2Timeline, synAckTimeline, synTimeline } from '../../src/lib/params';
+import {
+	computeDuration,
+	findParam,
+	keepaliveDetection,
+	orphanRetries,
+	PARAMS,
+	retries2Timeline,
+	retryTimeline,
+	synAckTimeline,
+	synTimeline
+} from '../../src/lib/params';
 
 describe('durations implied by the defaults (facts.md)', () => {
 	it('connect() gives up at 131 s by default: four linear 1 s retries first (Linux 6.5+, ip-sysctl.rst)', () => {
@@ -23,6 +33,19 @@ describe('durations implied by the defaults (facts.md)', () => {
 	it('finds a dead idle peer after 7875 s', () => {
 		expect(keepaliveDetection()).toBe(7875);
 	});
+	it('reads tcp_orphan_retries = 0 as 8 retries: an orphan gives up after at least 102.2 s (tcp_timer.c)', () => {
+		expect(orphanRetries(0)).toBe(8);
+		expect(orphanRetries(3)).toBe(3);
+		expect(computeDuration('orphan_give_up')).toBe(102.2);
+		// 0 and 8 are the same setting; 3 retries: 0.2 + 0.4 + 0.8 + 1.6.
+		expect(computeDuration('orphan_give_up', { tcp_orphan_retries: 8 })).toBe(102.2);
+		expect(computeDuration('orphan_give_up', { tcp_orphan_retries: 3 })).toBe(3);
+		expect(retryTimeline('orphan_give_up')?.retransmissionsAt.at(-1)).toBe(51);
+	});
+	it('falls short of RFC 9293’s 3 minutes of SYN retransmission by default; 7 retries reach it', () => {
+		expect(computeDuration('syn_give_up')).toBeLessThan(180);
+		expect(computeDuration('syn_give_up', { tcp_syn_retries: 7 })).toBe(251);
+	});
 	it('knows TIME_WAIT by the RFC and by Linux', () => {
 		expect(computeDuration('rfc_time_wait')).toBe(240);
 		expect(computeDuration('linux_time_wait')).toBe(60);
@@ -41,5 +64,12 @@ describe('the parameter registry', () => {
 		expect(findParam('tcp_tw_reuse')?.default).toBe(2);
 		expect(findParam('tcp_tw_recycle')?.removedIn).toBe('4.12');
 		expect(findParam('tcp_max_tw_buckets')?.default).toBeNull();
+	});
+	it('records what a fresh kernel prints for the settings of the later topics', () => {
+		// tcp_fastopen: 0x1, client only (ip-sysctl.rst); tcp_rfc1337: 0; tcp_orphan_retries: 0, read as 8.
+		expect(findParam('tcp_fastopen')?.default).toBe(1);
+		expect(findParam('tcp_rfc1337')?.default).toBe(0);
+		expect(findParam('tcp_orphan_retries')?.default).toBe(0);
+		expect(findParam('tcp_orphan_retries')?.effectiveDefault).toBe(8);
 	});
 });

@@ -66,6 +66,14 @@ describe('the question bank', () => {
 		expect(byId('flashcard:interview-close-wait-pile').family).toBe('diag:CLOSE_WAIT');
 	});
 
+	it('asks what sysctl shows for tcp_orphan_retries, 0, and never offers the 8 it stands for', () => {
+		const q = byId('param_default:tcp_orphan_retries');
+		expect(q.answer).toEqual(['v0']);
+		expect(q.options.map((o) => o.id)).not.toContain('v8');
+		expect(q.prompt.en).toMatch(/sysctl net\.ipv4\.tcp_orphan_retries/);
+		expect(q.explanation.en).toMatch(/treats as 8/);
+	});
+
 	it('has an explanation with its source in both languages for every answer', () => {
 		for (const q of bank) {
 			expect(q.explanation.en, q.id).toMatch(/Source: /);

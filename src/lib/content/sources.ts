@@ -9,6 +9,8 @@ const RFCS: Record<string, string> = {
 	'6191': 'Reducing the TIME-WAIT State Using TCP Timestamps',
 	'6298': "Computing TCP's Retransmission Timer",
 	'7323': 'TCP Extensions for High Performance (timestamps)',
+	'7413': 'TCP Fast Open',
+	'9112': 'HTTP/1.1 (persistent connections)',
 	'9293': 'Transmission Control Protocol (TCP)'
 };
 
@@ -49,6 +51,26 @@ const OTHER: Record<string, { label: string; url: string }> = {
 	'kernel:3.7-syn-retries': {
 		label: 'Linux 3.7: tcp_syn_retries raised from 5 to 6 to keep connect() near 2 minutes (commit 6c9ff979d192)',
 		url: 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=6c9ff979d1921e9fd05d89e1383121c2503759b9'
+	},
+	'kernel:tcp_timer.c': {
+		label: 'Linux net/ipv4/tcp_timer.c (tcp_orphan_retries(), tcp_write_timeout())',
+		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_timer.c'
+	},
+	'kernel:tcp_minisocks.c': {
+		label: 'Linux net/ipv4/tcp_minisocks.c (tcp_check_req(), tcp_timewait_state_process())',
+		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_minisocks.c'
+	},
+	'kernel:tcp_input.c': {
+		label: 'Linux net/ipv4/tcp_input.c (tcp_conn_request(): SYNs dropped while the accept queue is full)',
+		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_input.c'
+	},
+	'kernel:tcp_diag.c': {
+		label: 'Linux net/ipv4/tcp_diag.c (Recv-Q and Send-Q of a listening socket)',
+		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_diag.c'
+	},
+	'kernel:proc.c': {
+		label: 'Linux net/ipv4/proc.c (TcpExt counters such as ListenOverflows)',
+		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/proc.c'
 	},
 	notes: { label: '常见的学习笔记 / common study notes', url: '' }
 };

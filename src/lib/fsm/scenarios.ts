@@ -10,7 +10,10 @@ export const SCENARIO_IDS = [
 	'reset',
 	'connection_refused',
 	'lost_last_ack',
-	'half_close'
+	'half_close',
+	'lost_syn_ack',
+	'lost_third_ack',
+	'lost_fin'
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -65,6 +68,34 @@ export const SCENARIOS: Record<ScenarioId, readonly Move[]> = {
 		deliver('A'),
 		deliver('B'),
 		timeout('A')
+	],
+	// The server's SYN-ACK is lost; its retransmission timer sends it again.
+	lost_syn_ack: [
+		app('B', 'passive_open'),
+		app('A', 'active_open'),
+		deliver('B'),
+		{ kind: 'lose', to: 'A' },
+		{ kind: 'retransmit', side: 'B' },
+		deliver('A'),
+		deliver('B')
+	],
+	// The third ACK is lost; the client's first data segment carries the same ACK and completes the handshake.
+	lost_third_ack: [
+		app('B', 'passive_open'),
+		app('A', 'active_open'),
+		deliver('B'),
+		deliver('A'),
+		{ kind: 'lose', to: 'B' },
+		app('A', 'send'),
+		deliver('B')
+	],
+	// The first FIN is lost; the closer, in FIN_WAIT_1, resends it and the close goes on as usual.
+	lost_fin: [
+		...handshake,
+		app('A', 'close'),
+		{ kind: 'lose', to: 'B' },
+		{ kind: 'retransmit', side: 'A' },
+		...closeFrom('A').slice(1)
 	],
 	half_close: [
 		...handshake,

@@ -44,7 +44,10 @@ export const SCENARIO_LABEL: Record<ScenarioId, Text> = {
 	reset: text('连接重置（abort 发送 RST）', 'Reset (abort sends a RST)'),
 	connection_refused: text('连接被拒绝（端口没有监听）', 'Connection refused (nobody listening)'),
 	lost_last_ack: text('最后一个 ACK 丢失', 'The last ACK is lost'),
-	half_close: text('半关闭：关闭后仍收数据', 'Half-close: data after the first FIN')
+	half_close: text('半关闭：关闭后仍收数据', 'Half-close: data after the first FIN'),
+	lost_syn_ack: text('SYN+ACK 丢失', 'The SYN-ACK is lost'),
+	lost_third_ack: text('第三次握手的 ACK 丢失', 'The third ACK is lost'),
+	lost_fin: text('第一个 FIN 丢失', 'The first FIN is lost')
 };
 
 export const SIDE_NAME: Record<Side, Text> = {

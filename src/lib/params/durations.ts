@@ -60,6 +60,15 @@ export function retries2Timeline(retries = paramDefault('tcp_retries2')): RetryT
 	return timeline(waits(retries, RTO_MIN_S));
 }
 
+/**
+ * The retries an orphaned socket (closed by its application, FIN unacknowledged) gets.
+ * tcp_orphan_retries() in net/ipv4/tcp_timer.c: a setting of 0, the default, means 8 while the
+ * socket is still backing off ("8 corresponds to >100 seconds with minimal RTO of 200msec").
+ */
+export function orphanRetries(setting = paramDefault('tcp_orphan_retries')): number {
+	return setting === 0 ? 8 : setting;
+}
+
 /** How long until keepalive declares an idle, dead peer gone. */
 export function keepaliveDetection(
 	time = paramDefault('tcp_keepalive_time'),
@@ -74,12 +83,14 @@ export const RETRY_WAITS: Record<string, (args: Record<string, number>) => numbe
 	// initial_rto=3 gives the pre-3.1 figures that older guides quote.
 	syn: (a) => waits(a.tcp_syn_retries!, a.initial_rto ?? SYN_INITIAL_RTO_S, a.tcp_syn_linear_timeouts ?? 0),
 	synack: (a) => waits(a.tcp_synack_retries!, SYN_INITIAL_RTO_S),
-	retries2: (a) => waits(a.tcp_retries2!, RTO_MIN_S)
+	retries2: (a) => waits(a.tcp_retries2!, RTO_MIN_S),
+	// Orphans are timed like tcp_retries2, with their own count (tcp_write_timeout()).
+	orphan: (a) => waits(orphanRetries(a.tcp_orphan_retries), RTO_MIN_S)
 };
 
 /** The retry family a duration belongs to, and whether it asks for the give-up or the last retransmission. */
 export function retryKind(name: string): { family: string; at: 'give_up' | 'last_retransmission' } | undefined {
-	const m = /^(syn|synack|retries2)_(give_up|last_retransmission)$/.exec(name);
+	const m = /^(syn|synack|retries2|orphan)_(give_up|last_retransmission)$/.exec(name);
 	return m ? { family: m[1]!, at: m[2] as 'give_up' | 'last_retransmission' } : undefined;
 }
 
@@ -101,6 +112,7 @@ export const DURATIONS: Record<string, (args: Record<string, number>) => number>
 	synack_give_up: fromTimeline('synack_give_up'),
 	synack_last_retransmission: fromTimeline('synack_last_retransmission'),
 	retries2_give_up: fromTimeline('retries2_give_up'),
+	orphan_give_up: fromTimeline('orphan_give_up'),
 	keepalive_detection: (a) => keepaliveDetection(a.tcp_keepalive_time, a.tcp_keepalive_probes, a.tcp_keepalive_intvl),
 	rfc_time_wait: () => 2 * RFC_MSL_S,
 	linux_time_wait: () => LINUX_TIME_WAIT_S
@@ -113,6 +125,7 @@ export const DURATION_INPUTS: Record<string, readonly string[]> = {
 	synack_give_up: ['tcp_synack_retries'],
 	synack_last_retransmission: ['tcp_synack_retries'],
 	retries2_give_up: ['tcp_retries2'],
+	orphan_give_up: ['tcp_orphan_retries'],
 	keepalive_detection: ['tcp_keepalive_time', 'tcp_keepalive_probes', 'tcp_keepalive_intvl'],
 	rfc_time_wait: [],
 	linux_time_wait: []
@@ -143,7 +156,8 @@ export function durationNumbers(name: string, given: Record<string, number> = {}
 	if (kind) {
 		const w = RETRY_WAITS[kind.family]!(args);
 		const t = timeline(w);
-		return [...inputs, ...w, ...t.retransmissionsAt, t.giveUpAt, w[0]!, RTO_MAX_S, seconds];
+		const retries = kind.family === 'orphan' ? [orphanRetries(args.tcp_orphan_retries)] : [];
+		return [...inputs, ...retries, ...w, ...t.retransmissionsAt, t.giveUpAt, w[0]!, RTO_MAX_S, seconds];
 	}
 	if (name === 'keepalive_detection') return [...inputs, args.tcp_keepalive_probes! * args.tcp_keepalive_intvl!, seconds];
 	if (name === 'rfc_time_wait') return [2, RFC_MSL_S, seconds];

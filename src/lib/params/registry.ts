@@ -12,6 +12,8 @@ export interface Param {
 	unit: Unit;
 	/** A fixed default, or null where the default scales with memory (see `scales`). */
 	default: number | null;
+	/** What the kernel does with the default where it reads it as something else (tcp_orphan_retries: 0 means 8). */
+	effectiveDefault?: number;
 	/** How a memory-dependent default is computed, in words a sysadmin would use. */
 	scales?: string;
 	/** What the 2018 notes claimed, where facts.md says it is wrong or outdated. */
@@ -51,6 +53,11 @@ export const PARAMS: readonly Param[] = [
 	{ name: 'tcp_timestamps', sysctl: ipv4('tcp_timestamps'), unit: 'mode', default: 1, problems: ['time_wait'], source: SYSCTL_DOC },
 	{ name: 'tcp_max_orphans', sysctl: ipv4('tcp_max_orphans'), unit: 'sockets', default: null, scales: 'ehash entries / 2', notesSaid: 'a fixed number', problems: ['time_wait'], source: SYSCTL_DOC },
 	{ name: 'tcp_fin_timeout', sysctl: ipv4('tcp_fin_timeout'), unit: 's', default: 60, notesSaid: 'time kept in FIN-WAIT-2 (for every socket)', mixups: [120, 240, 30], problems: ['time_wait'], source: SYSCTL_DOC },
+	// Reads 0; tcp_orphan_retries() in net/ipv4/tcp_timer.c retries 8 times then, hence ip-sysctl's "default 8".
+	{ name: 'tcp_orphan_retries', sysctl: ipv4('tcp_orphan_retries'), unit: 'count', default: 0, effectiveDefault: 8, problems: ['time_wait', 'retransmission'], source: SYSCTL_DOC },
+	{ name: 'tcp_rfc1337', sysctl: ipv4('tcp_rfc1337'), unit: 'bool', default: 0, problems: ['time_wait'], source: SYSCTL_DOC },
+	// A bitmap: 0x1 client, 0x2 server, 0x4/0x200/0x400 extras; only 0x1 is on by default.
+	{ name: 'tcp_fastopen', sysctl: ipv4('tcp_fastopen'), unit: 'mode', default: 1, problems: [], source: SYSCTL_DOC },
 	{ name: 'tcp_keepalive_time', sysctl: ipv4('tcp_keepalive_time'), unit: 's', default: 7200, mixups: [7875, 75, 3600], problems: ['keepalive'], source: SYSCTL_DOC },
 	{ name: 'tcp_keepalive_probes', sysctl: ipv4('tcp_keepalive_probes'), unit: 'count', default: 9, mixups: [5, 3, 15], problems: ['keepalive'], source: SYSCTL_DOC },
 	{ name: 'tcp_keepalive_intvl', sysctl: ipv4('tcp_keepalive_intvl'), unit: 's', default: 75, notesSaid: 'dead connections dropped after about 11 minutes', mixups: [675, 15, 60, 7200], problems: ['keepalive'], source: SYSCTL_DOC }

@@ -72,7 +72,16 @@ export function paramDefaultQuestions(ctx: Context): Question[] {
 			id: `v${v}`,
 			label: { zh: `${v}${UNIT[p.unit]?.zh ?? ''}`, en: `${v}${UNIT[p.unit]?.en ?? ''}` }
 		});
-		const wrong = wrongDefaults(p);
+		// Where the kernel reads the default as another number (tcp_orphan_retries: 0 means 8), the
+		// question asks for the value sysctl shows, and the number it stands for is no distractor.
+		const wrong = wrongDefaults(p).filter((v) => v !== p.effectiveDefault);
+		const prompt =
+			p.effectiveDefault === undefined
+				? { zh: `在当前的 Linux 内核中，${p.name} 的默认值是多少？`, en: `In current Linux kernels, what is the default of ${p.name}?` }
+				: {
+						zh: `在当前的 Linux 内核上，sysctl ${p.sysctl} 默认显示的值是多少？`,
+						en: `On a current Linux kernel, what value does sysctl ${p.sysctl} show by default?`
+					};
 		const noted = wrong.filter((v) => p.notesSaid?.startsWith(String(v)));
 		return [
 			choice(ctx, {
@@ -80,7 +89,7 @@ export function paramDefaultQuestions(ctx: Context): Question[] {
 				kind: 'param_default',
 				topic: card.topic,
 				family: `param:${p.name}`,
-				prompt: { zh: `在当前的 Linux 内核中，${p.name} 的默认值是多少？`, en: `In current Linux kernels, what is the default of ${p.name}?` },
+				prompt,
 				right: [label(p.default)],
 				wrong: [noted.map(label), wrong.slice(0, 4).map(label), wrong.map(label)],
 				total: Math.min(4, wrong.length + 1),
