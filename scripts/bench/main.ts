@@ -4,14 +4,17 @@
  *   2. what a first visit to each page downloads (JS with workers, CSS, JSON; gzipped) in both
  *      languages, next to an empty SvelteKit page; Lighthouse's largest paint of home and a topic
  *   3. opening the store and computing today's queue from 50,000 reviews (budget 100 ms), in Node
- *   4. the app in Chromium with 200,000 reviews (five years): cold open, due queue, statistics,
+ *   4. backup parsing: the fuzz test's 10,000 hostile files, a file past the size limit and
+ *      100,000 time zones (budget 250 ms each; an input over its budget fails the bench)
+ *   5. the app in Chromium with 200,000 reviews (five years): cold open, due queue, statistics,
  *      export, import (builds the app first if there is no build/)
- * Needs a build (`npm run build`) for part 2; exits 1 when a budget is missed; `-- --no-browser` skips part 4.
+ * Needs a build (`npm run build`) for part 2; exits 1 when a budget is missed; `-- --no-browser` skips part 5.
  */
 import { existsSync } from 'node:fs';
 import { benchBank } from './bank';
 import { benchPages } from './pages';
 import { benchBrowser } from './browser';
+import { benchParsers } from './parse';
 import { storeQueueTimes } from './store';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -28,6 +31,12 @@ console.log(`\nOpen the store and compute today's queue from ${REVIEWS.toLocaleS
 console.log(`  whole log + replay: ${phase('total')} ms`);
 console.log(`  open + read log ${phase('read')} ms · FSRS replay ${phase('replay')} ms · queue ${phase('queue')} ms`);
 console.log(`  as the app does it (schedule cache + today's reviews, no replay): ${phase('cached')} ms (budget 100 ms: ${Number(phase('cached')) <= 100 ? 'within' : 'OVER'})`);
+
+const parseOver = await benchParsers();
+if (parseOver.length > 0) {
+	console.error(`\nParse budget exceeded:\n  ${parseOver.join('\n  ')}`);
+	process.exitCode = 1;
+}
 
 if (!process.argv.includes('--no-browser')) {
 	console.log('\nIn Chromium, 200,000 reviews (five years of daily study), times from the page:');

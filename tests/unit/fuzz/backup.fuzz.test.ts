@@ -2,88 +2,29 @@ import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Text } from '../../../src/lib/i18n/lang';
 import {
-	DEFAULT_SETTINGS,
 	makeBackup,
 	MAX_BACKUP_CHARS,
 	parseBackup,
 	refuseBySize,
 	reviewProblem,
 	sanitizeSettings,
-	type Review,
-	type Settings,
 	ZONES_MAX
 } from '../../../src/lib/progress';
 import { allReviews, importProgress, openProgressDB, type ProgressDB } from '../../../src/lib/store';
 import { importReport, summarizeBackup } from '../../../src/lib/study/backup-ui';
-import { baselineMs, fuzzInputs, timed } from './mutate';
+import { LOG, SAMPLES, SETTINGS, T0 } from './backup-samples';
+import { fuzzInputs } from './mutate';
 
 /**
  * Backup import under fuzzing: 10,000 mutated and random files through the parser and into a real
  * (fake-indexeddb) store. Every input either imports with a valid result or is refused with a
- * clear message; nothing else escapes, a refused file leaves the store exactly as it was, and no
- * input takes pathologically long.
+ * clear message; nothing else escapes, and a refused file leaves the store exactly as it was.
+ * Parse times of the same inputs are measured by `npm run bench` (scripts/bench/parse.ts).
  */
 
 const SEED = 0x7c9_2025;
 // FUZZ_COUNT lets a longer run search further; the default is what CI runs.
 const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000);
-
-/**
- * Time bounds for parsing one input. The largest inputs here are a few MB (a 1M-character string,
- * 150,000-item arrays); real parsing of those takes 5–40 ms. The bound is ~5x that, so a shared CI
- * core does not flake, yet a quadratic path (a check per key per record, an Intl call per entry)
- * or a stack-deep recursion, which take seconds, fail at once.
- */
-const MAX_MS = 250;
-/** Relative bound: a fixed allowance plus 50 ms per million characters (JSON.parse runs ~5 ms/M). */
-const budgetMs = (chars: number) => Math.min(MAX_MS, 30 + (50 * chars) / 1e6);
-
-/**
- * On a loaded machine the fixed bound gives way to this: no input may take more than 15 times as
- * long as JSON.parse of a plain file of its size, measured at that moment. (Checks are linear, so
- * real inputs take 2–4 times; the time-zone pathology this caught took over 100 times.)
- */
-const RELATIVE = 15;
-
-const T0 = Date.UTC(2025, 0, 6, 9);
-const review = (n: number, extra: Partial<Review>): Review => ({
-	id: `0000000${n}-aaaa-4bbb-8ccc-${String(n).padStart(12, '0')}`,
-	itemId: `card:handshake-${n % 3}`,
-	kind: 'flashcard',
-	rating: ((n % 4) + 1) as 1 | 2 | 3 | 4,
-	durationMs: 1500 + n,
-	at: T0 + n * 60_000,
-	appVersion: '0.1.0',
-	...extra
-});
-
-/** A log with every kind and every optional field, as the app writes them. */
-const LOG: Review[] = [
-	review(1, {}),
-	review(2, { cram: true, session: 'study:1' }),
-	review(3, { kind: 'quiz', rating: undefined, itemId: 'fsm:next', questionId: 'fsm:next:3', answer: ['a', 'c'], correct: false }),
-	review(4, { kind: 'challenge', rating: undefined, itemId: 'fsm:path', answer: ['b'], correct: true, session: 'challenge:mixed:x' }),
-	review(5, { kind: 'predict', rating: undefined, itemId: 'sim:close', correct: true }),
-	review(6, { kind: 'undo', rating: undefined, undoes: review(5, {}).id, durationMs: 0 }),
-	review(7, { kind: 'quiz', rating: undefined, itemId: 'param:x', answer: [], correct: true })
-].map((r) => JSON.parse(JSON.stringify(r)) as Review);
-
-const SETTINGS: Settings = {
-	...DEFAULT_SETTINGS,
-	lang: 'en',
-	theme: 'dark',
-	goal: 'serious',
-	goalHistory: [{ since: '2025-01-01', setting: 'regular' }],
-	zones: [{ since: 0, timeZone: 'Asia/Shanghai' }, { since: T0, timeZone: 'Europe/Paris' }]
-};
-
-/** Valid files in each way the app writes them: compact, indented (export), one record per line. */
-const SAMPLES = [
-	JSON.stringify(makeBackup(LOG, SETTINGS, T0)),
-	JSON.stringify(makeBackup(LOG.slice(0, 3), DEFAULT_SETTINGS, T0), null, 1),
-	JSON.stringify({ ...makeBackup([], SETTINGS, T0), settings: undefined }),
-	`${JSON.stringify({ format: 'tcp-quest-backup', version: 1, exportedAt: T0, settings: SETTINGS }).slice(0, -1)},"reviews":[\n${LOG.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`
-];
 
 /** A refusal must say, in both languages, that and why the file was refused, in one short line. */
 function expectClearRefusal(error: Text, input: string) {
@@ -122,22 +63,19 @@ describe('backup import under fuzzing', () => {
 		for (const s of SAMPLES) expect(parseBackup(s)).toMatchObject({ ok: true });
 	});
 
-	it(`${COUNT} mutated and random files: a valid import or a clear refusal, store untouched on refusal, bounded time`, async () => {
+	it(`${COUNT} mutated and random files: a valid import or a clear refusal, store untouched on refusal`, async () => {
 		let db = await freshDB();
 		let before = await snapshot(db);
-		const stats = { accepted: 0, refused: 0, maxMs: 0, maxMsInput: '', maxChars: 0, byHow: new Map<string, number>() };
+		const stats = { accepted: 0, refused: 0, maxChars: 0, byHow: new Map<string, number>() };
 
 		for (const input of fuzzInputs(SEED, SAMPLES, COUNT)) {
 			const { text } = input;
 			const where = `${input.how} (${text.length} chars): ${text.slice(0, 120)}`;
 			stats.maxChars = Math.max(stats.maxChars, text.length);
 
-			// The parser, alone and timed: it must return, never throw, and never dawdle.
-			const bound = budgetMs(text.length);
-			const { value: parsed, ms } = await timed(bound, () => parseBackup(text));
-			// Over the fixed bound only counts if it is also far beyond a plain parse of the same size now.
-			if (ms >= bound) expect(ms, `parse time over ${bound.toFixed(0)} ms for ${where}`).toBeLessThan(RELATIVE * baselineMs(text.length) + 20);
-			if (ms > stats.maxMs) Object.assign(stats, { maxMs: ms, maxMsInput: `${input.how}, ${text.length} chars` });
+			// The parser alone: it must return, never throw. (How long it takes is `npm run bench`'s
+			// business: a time bound in a test fails on a loaded machine.)
+			const parsed = parseBackup(text);
 
 			// The settings page's view of the same file.
 			const summary = summarizeBackup(text);
@@ -187,15 +125,13 @@ describe('backup import under fuzzing', () => {
 		expect(stats.accepted).toBeGreaterThan(COUNT * 0.05);
 		expect(stats.refused).toBeGreaterThan(COUNT * 0.3);
 		console.info(
-			`backup fuzz: ${COUNT} inputs, ${stats.accepted} accepted, ${stats.refused} refused; largest ${stats.maxChars} chars; slowest parse ${stats.maxMs.toFixed(1)} ms (${stats.maxMsInput})`,
+			`backup fuzz: ${COUNT} inputs, ${stats.accepted} accepted, ${stats.refused} refused; largest ${stats.maxChars} chars`,
 			Object.fromEntries([...stats.byHow].sort())
 		);
 	}, 180_000);
 
 	it('refuses a file past the size limit before parsing it', () => {
-		const start = performance.now();
 		const result = parseBackup(' '.repeat(MAX_BACKUP_CHARS + 1));
-		expect(performance.now() - start).toBeLessThan(MAX_MS);
 		expect(result).toMatchObject({ ok: false, error: { en: expect.stringContaining('too large') } });
 	});
 
@@ -217,11 +153,9 @@ describe('backup import under fuzzing', () => {
 		}
 	});
 
-	it('a settings list of 100,000 time zones is sanitized quickly', () => {
+	it('a settings list of 100,000 time zones is cut to the limit, bad zones dropped', () => {
 		const zones = Array.from({ length: 100_000 }, (_, i) => ({ since: i, timeZone: i % 2 ? `Bad/Zone${i}` : 'Europe/Paris' }));
-		const start = performance.now();
 		const settings = sanitizeSettings({ zones });
-		expect(performance.now() - start).toBeLessThan(MAX_MS);
 		expect(settings.zones.length).toBeLessThanOrEqual(ZONES_MAX);
 		expect(settings.zones.every((z) => z.timeZone === 'Europe/Paris')).toBe(true);
 	});
