@@ -3,8 +3,8 @@
  * XP, streaks, quests, achievements and statistics for a big log (years of study), computed here so the page
  * never stalls. Messages arrive in order: the log in slices, then requests for a summary.
  */
-import { dayInZones, gameSummary, goalFromHistory, roundsFromLog, studyStats, type QuestionRef, type TopicRef, type ZoneChange } from '../game';
-import { localDay, type GoalChangeRecord, type Review } from '../progress';
+import { learnerDay, gameSummary, goalFromHistory, roundsFromLog, studyStats, type QuestionRef, type TopicRef, type ZoneChange } from '../game';
+import { type GoalChangeRecord, type Review } from '../progress';
 
 export type GameRequest =
 	| { kind: 'bank'; questions: QuestionRef[]; topics: TopicRef[] }
@@ -31,7 +31,7 @@ scope.addEventListener('message', (event: MessageEvent<GameRequest>) => {
 			return;
 		case 'summary': {
 			const rounds = roundsFromLog(log);
-			const dayOf = m.zones.length > 0 ? dayInZones(m.zones) : localDay;
+			const dayOf = learnerDay(m.zones);
 			const game = gameSummary(log, {
 				now: m.now,
 				dayOf,

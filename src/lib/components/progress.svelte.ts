@@ -1,7 +1,7 @@
 import { untrack } from 'svelte';
 import { version } from '$app/environment';
-import { achievementsFor, DEFAULT_GOAL, dayInZones, type AchievementStatus, gameSummary, goalFromHistory, roundsFromLog, studyStats, type DayOf, type GameSummary, type RoundResult, type StudyStats } from '$lib/game';
-import { DEFAULT_SETTINGS, effectiveReviews, localDay, reviewProblem, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
+import { achievementsFor, DEFAULT_GOAL, type AchievementStatus, gameSummary, goalFromHistory, roundsFromLog, studyStats, type DayOf, type GameSummary, type RoundResult, type StudyStats } from '$lib/game';
+import { DEFAULT_SETTINGS, effectiveReviews, reviewProblem, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
 import { memoryClassBook, type ClassBook, type ClassBookData } from '$lib/classroom';
 import { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState } from '$lib/srs';
 import {
@@ -29,6 +29,7 @@ import {
 	type StorageFailure
 } from '$lib/store';
 import { buildCatalog, dashboard, type Catalog, type StudyData } from '$lib/study';
+import { DayClock } from '$lib/app/clock';
 import { applyTheme } from './theme';
 
 export interface Answer {
@@ -159,15 +160,11 @@ class Progress {
 	clock = $state(Date.now());
 	/** Answers recorded in this page's life: a celebration only follows a new answer, never a load or import. */
 	recorded = $state(0);
-	/** Flashcards first scheduled today: the new-card quota used (as newIntroducedOn over the log). */
-	introducedToday = $derived.by(() => {
-		const today = localDay(this.clock);
-		const cards = this.catalog?.flashcardFamilies;
-		let n = 0;
-		for (const [family, s] of this.schedule) if (cards?.has(family) && localDay(s.firstReviewAt) === today) n++;
-		return n;
-	});
-	#dayOf = $derived<DayOf>(this.settings.zones.length > 0 ? dayInZones(this.settings.zones) : localDay);
+	/** The one clock every "today" comes from (the learner's zone history; see DayClock). */
+	#dayClock = $derived(new DayClock(this.settings.zones));
+	#dayOf = $derived<DayOf>(this.#dayClock.dayOf);
+	/** Flashcards first scheduled on the learner's today: the new-card quota used. */
+	introducedToday = $derived(this.#dayClock.introducedOn(this.schedule, this.catalog?.flashcardFamilies, this.clock));
 	/** Finished challenge rounds, from the log (personal bests). */
 	rounds = $derived<RoundResult[]>(roundsFromLog(this.reviews));
 	/** XP, level, goal, streak, quests and achievements: all derived from the log (in a worker when it is big). */
@@ -222,7 +219,7 @@ class Progress {
 		const extends_ = sent.length > 0 && reviews.length >= sent.length && reviews[sent.length - 1] === sent.at(-1);
 		const from = extends_ ? sent.length : 0;
 		this.#sent = reviews;
-		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday);
+		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday, this.dayOf);
 		const request = { kind: 'summary', id, now, zones: $state.snapshot(this.settings.zones), goalHistory: $state.snapshot(this.#goalHistory(now)), mastery: [...mastery] };
 		this.#posting = this.#posting.then(async () => {
 			if (sent.length === 0) worker.postMessage({ kind: 'bank', questions: catalog.data.questions, topics: catalog.data.topics });
@@ -392,16 +389,16 @@ class Progress {
 	}
 
 	#watchClock() {
-		const tick = () => {
-			const now = Date.now();
-			if (this.dayOf(now) !== this.dayOf(this.clock)) this.clock = now;
-		};
-		setInterval(tick, 60_000);
-		document.addEventListener('visibilitychange', () => {
-			if (document.visibilityState !== 'visible') return;
-			this.clock = Date.now();
-			void this.#recordZone();
-		});
+		// The zones are read at each tick: a zone recorded meanwhile moves the day with the learner.
+		const clock = new DayClock([]);
+		clock.watch(
+			(now) => {
+				this.clock = now;
+				if (document.visibilityState === 'visible') void this.#recordZone();
+			},
+			{ visibility: document, visible: () => document.visibilityState === 'visible' }
+		);
+		$effect.root(() => $effect(() => void (clock.zones = this.settings.zones)));
 	}
 
 	/** The goal history, made to end on the current setting (a hand-edited or old record may not). */
@@ -415,7 +412,7 @@ class Progress {
 		const catalog = this.catalog;
 		if (!this.ready || !catalog || !this.logLoaded) return null;
 		const now = this.clock;
-		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday);
+		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday, this.dayOf);
 		return gameSummary(this.reviews, {
 			now,
 			dayOf: this.dayOf,
