@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import { version } from '$app/environment';
-import { achievementsFor, DEFAULT_GOAL, type AchievementStatus, gameSummary, goalFromHistory, roundsFromLog, studyStats, type DayOf, type GameSummary, type RoundResult, type StudyStats } from '$lib/game';
+import { DEFAULT_GOAL, fromPosted, roundsFromLog, summarize, type DayOf, type GameSummary, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs, type TopicRef } from '$lib/game';
 import { DEFAULT_SETTINGS, effectiveReviews, reviewProblem, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
 import { memoryClassBook, type ClassBook, type ClassBookData } from '$lib/classroom';
 import { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState } from '$lib/srs';
@@ -29,8 +29,9 @@ import {
 	type StorageFailure
 } from '$lib/store';
 import { buildCatalog, dashboard, type Catalog, type StudyData } from '$lib/study';
-import { DayClock } from '$lib/app/clock';
-import { applyTheme } from './theme';
+import { DayClock } from './clock';
+import { catchUp, type SummaryReply, type SummaryRequest } from './summary-protocol';
+import { applyTheme } from '$lib/components/theme';
 
 export interface Answer {
 	itemId: string;
@@ -55,12 +56,13 @@ function deviceZone(): string {
 }
 
 const DAY = 86_400_000;
-/** A game summary as the worker posts it: achievements by id (their rules are functions). */
-type PostedGame = Omit<GameSummary, 'achievements'> & { achievements: (Omit<AchievementStatus, 'achievement'> & { id: string })[] };
-/** From this many reviews on, the game summary is computed in a worker (it takes ~0.5 s at 200,000). */
-const BIG_LOG = 20_000;
-/** Reviews per message when handing the log to the game worker. */
-const POST_SLICE = 10_000;
+/**
+ * Above this many reviews the summary is computed in the game worker, started only then (a new
+ * learner starts none). summarize() measured in Node on a shared 2-core machine: 1,000 reviews
+ * 12 ms, 2,000 11 ms, 5,000 34–85 ms, 10,000 118 ms, 20,000 620 ms; a phone is some 3–4 times
+ * slower, so beyond 2,000 an answer would cost the page more than a 50 ms task.
+ */
+const BIG_LOG = 2_000;
 /**
  * Answers not yet in IndexedDB are mirrored here (one key per tab), so a reload — to take a new
  * version, or after a crash — does not lose them: the next start saves them.
@@ -169,19 +171,18 @@ class Progress {
 	rounds = $derived<RoundResult[]>(roundsFromLog(this.reviews));
 	/** XP, level, goal, streak, quests and achievements: all derived from the log (in a worker when it is big). */
 	get game(): GameSummary | null {
-		return this.reviews.length > BIG_LOG && this.#gameWorker ? this.#gameAsync : this.#gameSync;
+		return (this.#inWorker ? this.#summaryAsync : this.#summarySync)?.game ?? null;
 	}
-	#gameWorker = $state.raw<Worker | null>(startGameWorker());
-	#gameSync = $derived<GameSummary | null>(this.reviews.length > BIG_LOG && this.#gameWorker ? null : this.#game());
-	#gameAsync = $state.raw<GameSummary | null>(null);
 	/** The statistics page's figures, once the whole log is in (from the worker with the summary when it is big). */
 	get stats(): StudyStats | null {
-		return this.reviews.length > BIG_LOG && this.#gameWorker ? this.#statsAsync : this.#statsSync;
+		return (this.#inWorker ? this.#summaryAsync : this.#summarySync)?.stats ?? null;
 	}
-	#statsSync = $derived<StudyStats | null>(
-		this.ready && this.logLoaded && !(this.reviews.length > BIG_LOG && this.#gameWorker) ? studyStats(this.reviews, { now: this.clock, dayOf: this.#dayOf }) : null
-	);
-	#statsAsync = $state.raw<StudyStats | null>(null);
+	/** The game worker starts only for a log this big, and is never retried once it failed to start. */
+	#workerFailed = $state(false);
+	#inWorker = $derived(this.reviews.length > BIG_LOG && !this.#workerFailed);
+	#gameWorker: Worker | null = null;
+	#summarySync = $derived<Summary | null>(this.#inWorker ? null : this.#summarize());
+	#summaryAsync = $state.raw<Summary | null>(null);
 	/** Answers whose celebration waits for the worker's summary (see `recorded`). */
 	#unannounced = 0;
 
@@ -198,46 +199,71 @@ class Progress {
 	#posting: Promise<void> = Promise.resolve();
 
 	constructor() {
-		this.#gameWorker?.addEventListener('message', this.#gameArrived);
-		// A worker that cannot start (a blocked script): the summary is computed here instead.
-		this.#gameWorker?.addEventListener('error', () => (this.#gameWorker = null));
 		// Keep the worker's summary in step with everything the summary depends on.
 		$effect.root(() => {
 			$effect(() => {
-				const inputs = { reviews: this.reviews, catalog: this.catalog, now: this.clock, ready: this.ready && this.logLoaded, zones: this.settings.zones, goal: this.#goalHistory(this.clock), schedule: this.schedule };
-				if (!this.#gameWorker || !inputs.ready || !inputs.catalog || inputs.reviews.length <= BIG_LOG) return;
-				untrack(() => this.#askGame(inputs.reviews, inputs.catalog!, inputs.now));
+				const inputs = this.#summaryInputs();
+				if (!this.#inWorker || !inputs) return;
+				untrack(() => this.#askGame(this.reviews, inputs));
 			});
 		});
 	}
 
-	/** Hand the worker what it lacks of the log (in slices), then ask for a summary; the latest answer wins. */
-	#askGame(reviews: Review[], catalog: Catalog, now: number) {
-		const worker = this.#gameWorker!;
-		const id = ++this.#gameRequest;
-		const sent = this.#sent;
-		const extends_ = sent.length > 0 && reviews.length >= sent.length && reviews[sent.length - 1] === sent.at(-1);
-		const from = extends_ ? sent.length : 0;
-		this.#sent = reviews;
+	/** What the summary needs besides the log, once the whole log is in. */
+	#summaryInputs(): SummaryInputs | null {
+		const catalog = this.catalog;
+		if (!this.ready || !catalog || !this.logLoaded) return null;
+		const now = this.clock;
 		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday, this.dayOf);
-		const request = { kind: 'summary', id, now, zones: $state.snapshot(this.settings.zones), goalHistory: $state.snapshot(this.#goalHistory(now)), mastery: [...mastery] };
+		return { now, zones: this.settings.zones, goalHistory: this.#goalHistory(now), questions: catalog.data.questions, topics: catalog.data.topics, mastery };
+	}
+
+	#summarize(): Summary | null {
+		const inputs = this.#summaryInputs();
+		return inputs && summarize(this.reviews, inputs);
+	}
+
+	#startGameWorker(): Worker | null {
+		if (this.#gameWorker) return this.#gameWorker;
+		try {
+			this.#gameWorker = new Worker(new URL('./game.worker.ts', import.meta.url), { type: 'module' });
+		} catch {
+			this.#workerFailed = true;
+			return null;
+		}
+		this.#gameWorker.addEventListener('message', this.#gameArrived);
+		// A worker that cannot start (a blocked script): the summary is computed here instead.
+		this.#gameWorker.addEventListener('error', () => {
+			this.#gameWorker?.terminate();
+			this.#gameWorker = null;
+			this.#sent = [];
+			this.#workerFailed = true;
+		});
+		return this.#gameWorker;
+	}
+
+	/** Hand the worker what it lacks of the log (in slices), then ask for a summary; the latest answer wins. */
+	#askGame(reviews: Review[], inputs: SummaryInputs) {
+		const worker = typeof Worker === 'undefined' ? null : this.#startGameWorker();
+		if (!worker) return void (this.#workerFailed = true);
+		const id = ++this.#gameRequest;
+		const messages = catchUp(this.#sent, reviews, { questions: inputs.questions as QuestionRef[], topics: inputs.topics as TopicRef[] });
+		this.#sent = reviews;
+		const { now, zones, goalHistory, mastery } = inputs;
+		const request: SummaryRequest = { kind: 'summary', id, inputs: { now, zones: $state.snapshot(zones), goalHistory: $state.snapshot(goalHistory), mastery: [...mastery] } };
 		this.#posting = this.#posting.then(async () => {
-			if (sent.length === 0) worker.postMessage({ kind: 'bank', questions: catalog.data.questions, topics: catalog.data.topics });
-			if (from === 0) worker.postMessage({ kind: 'reset' });
-			for (let i = from; i < reviews.length; i += POST_SLICE) {
-				worker.postMessage({ kind: 'append', reviews: reviews.slice(i, i + POST_SLICE) });
-				if (i + POST_SLICE < reviews.length) await new Promise((r) => setTimeout(r, 0));
+			for (const message of messages) {
+				worker.postMessage(message);
+				// Between slices of a big log the page gets a turn.
+				if (message.kind === 'append') await new Promise((r) => setTimeout(r, 0));
 			}
 			worker.postMessage(request);
 		});
 	}
 
-	#gameArrived = (event: MessageEvent<{ id: number; game: PostedGame; stats: StudyStats }>) => {
+	#gameArrived = (event: MessageEvent<SummaryReply>) => {
 		if (event.data.id !== this.#gameRequest || !this.catalog) return;
-		this.#statsAsync = event.data.stats;
-		const byId = new Map(achievementsFor(this.catalog.data.topics).map((a) => [a.id, a]));
-		const { achievements, ...rest } = event.data.game;
-		this.#gameAsync = { ...rest, achievements: achievements.flatMap(({ id, ...status }) => (byId.has(id) ? [{ ...status, achievement: byId.get(id)! }] : [])) };
+		this.#summaryAsync = fromPosted(event.data.result, this.catalog.data.topics);
 		// The summary and the answers it includes arrive together, so a celebration can follow.
 		this.recorded += this.#unannounced;
 		this.#unannounced = 0;
@@ -297,6 +323,8 @@ class Progress {
 	async #readView(db: ProgressDB) {
 		const retention = this.settings.retention;
 		let schedule = await readSchedule(db, retention);
+		// A small log (a new learner's: none) is replayed here at once; only a big one starts the jobs worker.
+		if (!schedule && (await countReviews(db)) <= BIG_LOG) schedule = await rebuildSchedule(db, retention);
 		if (!schedule) {
 			await this.#run({ kind: 'rebuild', retention });
 			schedule = (await readSchedule(db, retention)) ?? (await rebuildSchedule(db, retention));
@@ -398,7 +426,11 @@ class Progress {
 			},
 			{ visibility: document, visible: () => document.visibilityState === 'visible' }
 		);
-		$effect.root(() => $effect(() => void (clock.zones = this.settings.zones)));
+		$effect.root(() => {
+			$effect(() => {
+				clock.zones = this.settings.zones;
+			});
+		});
 	}
 
 	/** The goal history, made to end on the current setting (a hand-edited or old record may not). */
@@ -406,22 +438,6 @@ class Progress {
 		const history = this.settings.goalHistory;
 		const last = [...history].sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0)).at(-1)?.setting ?? DEFAULT_GOAL;
 		return last === this.settings.goal ? history : [...history, { since: this.dayOf(now), setting: this.settings.goal }];
-	}
-
-	#game(): GameSummary | null {
-		const catalog = this.catalog;
-		if (!this.ready || !catalog || !this.logLoaded) return null;
-		const now = this.clock;
-		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday, this.dayOf);
-		return gameSummary(this.reviews, {
-			now,
-			dayOf: this.dayOf,
-			goal: goalFromHistory(this.#goalHistory(now)),
-			questions: catalog.data.questions,
-			topics: catalog.data.topics,
-			mastery,
-			rounds: this.rounds
-		});
 	}
 
 	/**
@@ -454,7 +470,7 @@ class Progress {
 		this.#pending.push(review);
 		const change = await this.#flush();
 		this.#show([review], change);
-		if (this.reviews.length > BIG_LOG && this.#gameWorker) this.#unannounced++;
+		if (this.#inWorker) this.#unannounced++;
 		else this.recorded++;
 		return review;
 	}
@@ -605,14 +621,6 @@ class Progress {
 		this.schedule = new Map();
 		this.reviewCount = 0;
 		this.#tell({ kind: 'changed' });
-	}
-}
-
-function startGameWorker(): Worker | null {
-	try {
-		return typeof Worker === 'undefined' ? null : new Worker(new URL('./game.worker.ts', import.meta.url), { type: 'module' });
-	} catch {
-		return null;
 	}
 }
 
