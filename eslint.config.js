@@ -37,5 +37,12 @@ export default ts.config(
 	{
 		files: ['src/lib/srs/**'],
 		rules: { 'no-restricted-imports': ['error', { patterns: ['svelte', 'svelte/*', '$app/*', '**/store', '**/store/*', 'idb'] }] }
+	},
+	{
+		// Pages and components reach storage only through the app facade ($lib/components/progress.svelte).
+		files: ['src/routes/**', 'src/lib/components/**'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [{ group: ['$lib/store', '$lib/store/*', '**/store', '**/store/*', 'idb'], message: 'Reach storage through the progress facade.' }] }]
+		}
 	}
 );

@@ -12,6 +12,7 @@
  * and reviews that land on the same label (a repeated hour in November, a day lived twice after
  * flying west) are one day, never two.
  */
+import { localDay } from '../progress/day';
 
 /** A local calendar day, `YYYY-MM-DD`: sortable and comparable with `===` and `<`. */
 export type Day = string;
@@ -109,4 +110,12 @@ export function missedDays(after: Day, before: Day, fromAt: number, toAt: number
 	}
 	if (missed.length < limit) close();
 	return missed.slice(0, limit);
+}
+
+/**
+ * The learner's day of an instant, the one every "today" uses (quota, answers, streak, goal): the
+ * zone they were in then, from the recorded history; the device's zone when none is recorded yet.
+ */
+export function learnerDay(zones: readonly ZoneChange[]): DayOf {
+	return zones.length > 0 ? dayInZones(zones) : localDay;
 }

@@ -17,3 +17,4 @@ export * from './celebrations';
 export * from './toasts';
 export * from './stats';
 export * from './calendar';
+export * from './summarize';

@@ -39,16 +39,16 @@ export function dueQueue(
 }
 
 /**
- * How many items were first scheduled on a local day (`YYYY-MM-DD`, from localDay): items whose
+ * How many items were first scheduled on a day (`YYYY-MM-DD`, from `dayOf`, the learner's day): items whose
  * first effective, non-cram, graded review falls on that day. Cram practice does not use up the
  * quota; with `among`, only those items count (a quiz-only question is not a new card).
  */
-export function newIntroducedOn(log: readonly Review[], day: string, among?: ReadonlySet<string>): number {
+export function newIntroducedOn(log: readonly Review[], day: string, among?: ReadonlySet<string>, dayOf: (at: number) => string = localDay): number {
 	const firstDay = new Map<string, string>();
 	for (const review of effectiveReviews(log)) {
 		if (review.cram || gradeOf(review) === null || firstDay.has(review.itemId)) continue;
 		if (among && !among.has(review.itemId)) continue;
-		firstDay.set(review.itemId, localDay(review.at));
+		firstDay.set(review.itemId, dayOf(review.at));
 	}
 	let count = 0;
 	for (const d of firstDay.values()) if (d === day) count++;

@@ -33,7 +33,7 @@ export interface Dashboard {
 /**
  * `log` needs only to cover today; `introducedToday` (see newIntroducedOn) saves a pass over the
  * whole log when the caller already knows it, e.g. from the schedule's first-review times. `dayOf`
- * is the learner's day (as the statistics count it); the new-card quota keeps the device's day.
+ * is the learner's day: the answers and the new-card quota count the same day (see `learnerDay`).
  */
 export function dashboard(
 	catalog: Catalog,
@@ -44,9 +44,8 @@ export function dashboard(
 	introducedToday?: number,
 	dayOf: DayOf = localDay
 ): Dashboard {
-	const today = localDay(now);
 	const answered = answersOn(log, dayOf(now), dayOf);
-	const plan = planFlashcards(catalog, schedule, now, newPerDay, introducedToday ?? newIntroducedOn(log, today, catalog.flashcardFamilies));
+	const plan = planFlashcards(catalog, schedule, now, newPerDay, introducedToday ?? newIntroducedOn(log, dayOf(now), catalog.flashcardFamilies, dayOf));
 	const dueQuiz = catalog.quizFamilies.filter((f) => {
 		const s = schedule.get(f);
 		return s && s.card.due.getTime() <= now;

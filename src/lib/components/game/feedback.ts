@@ -3,7 +3,7 @@
  * (`settings.haptics`, on by default), short beeps generated with WebAudio (`settings.sounds`, off by
  * default; no audio files). Under `prefers-reduced-motion` the buzz is a single short tap.
  */
-import { progress } from '$lib/components/progress.svelte';
+import { progress } from '$lib/app/progress.svelte';
 
 export type Cue = 'right' | 'wrong' | 'celebrate';
 

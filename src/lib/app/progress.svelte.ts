@@ -1,7 +1,7 @@
 import { untrack } from 'svelte';
 import { version } from '$app/environment';
-import { achievementsFor, DEFAULT_GOAL, dayInZones, type AchievementStatus, gameSummary, goalFromHistory, roundsFromLog, studyStats, type DayOf, type GameSummary, type RoundResult, type StudyStats } from '$lib/game';
-import { DEFAULT_SETTINGS, effectiveReviews, localDay, reviewProblem, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
+import { DEFAULT_GOAL, fromPosted, roundsFromLog, summarize, type DayOf, type GameSummary, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs, type TopicRef } from '$lib/game';
+import { DEFAULT_SETTINGS, effectiveReviews, reviewProblem, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
 import { memoryClassBook, type ClassBook, type ClassBookData } from '$lib/classroom';
 import { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState } from '$lib/srs';
 import {
@@ -29,7 +29,9 @@ import {
 	type StorageFailure
 } from '$lib/store';
 import { buildCatalog, dashboard, type Catalog, type StudyData } from '$lib/study';
-import { applyTheme } from './theme';
+import { DayClock } from './clock';
+import { catchUp, type SummaryReply, type SummaryRequest } from './summary-protocol';
+import { applyTheme } from '$lib/components/theme';
 
 export interface Answer {
 	itemId: string;
@@ -54,12 +56,13 @@ function deviceZone(): string {
 }
 
 const DAY = 86_400_000;
-/** A game summary as the worker posts it: achievements by id (their rules are functions). */
-type PostedGame = Omit<GameSummary, 'achievements'> & { achievements: (Omit<AchievementStatus, 'achievement'> & { id: string })[] };
-/** From this many reviews on, the game summary is computed in a worker (it takes ~0.5 s at 200,000). */
-const BIG_LOG = 20_000;
-/** Reviews per message when handing the log to the game worker. */
-const POST_SLICE = 10_000;
+/**
+ * Above this many reviews the summary is computed in the game worker, started only then (a new
+ * learner starts none). summarize() measured in Node on a shared 2-core machine: 1,000 reviews
+ * 12 ms, 2,000 11 ms, 5,000 34–85 ms, 10,000 118 ms, 20,000 620 ms; a phone is some 3–4 times
+ * slower, so beyond 2,000 an answer would cost the page more than a 50 ms task.
+ */
+const BIG_LOG = 2_000;
 /**
  * Answers not yet in IndexedDB are mirrored here (one key per tab), so a reload — to take a new
  * version, or after a crash — does not lose them: the next start saves them.
@@ -159,32 +162,27 @@ class Progress {
 	clock = $state(Date.now());
 	/** Answers recorded in this page's life: a celebration only follows a new answer, never a load or import. */
 	recorded = $state(0);
-	/** Flashcards first scheduled today: the new-card quota used (as newIntroducedOn over the log). */
-	introducedToday = $derived.by(() => {
-		const today = localDay(this.clock);
-		const cards = this.catalog?.flashcardFamilies;
-		let n = 0;
-		for (const [family, s] of this.schedule) if (cards?.has(family) && localDay(s.firstReviewAt) === today) n++;
-		return n;
-	});
-	#dayOf = $derived<DayOf>(this.settings.zones.length > 0 ? dayInZones(this.settings.zones) : localDay);
+	/** The one clock every "today" comes from (the learner's zone history; see DayClock). */
+	#dayClock = $derived(new DayClock(this.settings.zones));
+	#dayOf = $derived<DayOf>(this.#dayClock.dayOf);
+	/** Flashcards first scheduled on the learner's today: the new-card quota used. */
+	introducedToday = $derived(this.#dayClock.introducedOn(this.schedule, this.catalog?.flashcardFamilies, this.clock));
 	/** Finished challenge rounds, from the log (personal bests). */
 	rounds = $derived<RoundResult[]>(roundsFromLog(this.reviews));
 	/** XP, level, goal, streak, quests and achievements: all derived from the log (in a worker when it is big). */
 	get game(): GameSummary | null {
-		return this.reviews.length > BIG_LOG && this.#gameWorker ? this.#gameAsync : this.#gameSync;
+		return (this.#inWorker ? this.#summaryAsync : this.#summarySync)?.game ?? null;
 	}
-	#gameWorker = $state.raw<Worker | null>(startGameWorker());
-	#gameSync = $derived<GameSummary | null>(this.reviews.length > BIG_LOG && this.#gameWorker ? null : this.#game());
-	#gameAsync = $state.raw<GameSummary | null>(null);
 	/** The statistics page's figures, once the whole log is in (from the worker with the summary when it is big). */
 	get stats(): StudyStats | null {
-		return this.reviews.length > BIG_LOG && this.#gameWorker ? this.#statsAsync : this.#statsSync;
+		return (this.#inWorker ? this.#summaryAsync : this.#summarySync)?.stats ?? null;
 	}
-	#statsSync = $derived<StudyStats | null>(
-		this.ready && this.logLoaded && !(this.reviews.length > BIG_LOG && this.#gameWorker) ? studyStats(this.reviews, { now: this.clock, dayOf: this.#dayOf }) : null
-	);
-	#statsAsync = $state.raw<StudyStats | null>(null);
+	/** The game worker starts only for a log this big, and is never retried once it failed to start. */
+	#workerFailed = $state(false);
+	#inWorker = $derived(this.reviews.length > BIG_LOG && !this.#workerFailed);
+	#gameWorker: Worker | null = null;
+	#summarySync = $derived<Summary | null>(this.#inWorker ? null : this.#summarize());
+	#summaryAsync = $state.raw<Summary | null>(null);
 	/** Answers whose celebration waits for the worker's summary (see `recorded`). */
 	#unannounced = 0;
 
@@ -201,46 +199,71 @@ class Progress {
 	#posting: Promise<void> = Promise.resolve();
 
 	constructor() {
-		this.#gameWorker?.addEventListener('message', this.#gameArrived);
-		// A worker that cannot start (a blocked script): the summary is computed here instead.
-		this.#gameWorker?.addEventListener('error', () => (this.#gameWorker = null));
 		// Keep the worker's summary in step with everything the summary depends on.
 		$effect.root(() => {
 			$effect(() => {
-				const inputs = { reviews: this.reviews, catalog: this.catalog, now: this.clock, ready: this.ready && this.logLoaded, zones: this.settings.zones, goal: this.#goalHistory(this.clock), schedule: this.schedule };
-				if (!this.#gameWorker || !inputs.ready || !inputs.catalog || inputs.reviews.length <= BIG_LOG) return;
-				untrack(() => this.#askGame(inputs.reviews, inputs.catalog!, inputs.now));
+				const inputs = this.#summaryInputs();
+				if (!this.#inWorker || !inputs) return;
+				untrack(() => this.#askGame(this.reviews, inputs));
 			});
 		});
 	}
 
+	/** What the summary needs besides the log, once the whole log is in. */
+	#summaryInputs(): SummaryInputs | null {
+		const catalog = this.catalog;
+		if (!this.ready || !catalog || !this.logLoaded) return null;
+		const now = this.clock;
+		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday, this.dayOf);
+		return { now, zones: this.settings.zones, goalHistory: this.#goalHistory(now), questions: catalog.data.questions, topics: catalog.data.topics, mastery };
+	}
+
+	#summarize(): Summary | null {
+		const inputs = this.#summaryInputs();
+		return inputs && summarize(this.reviews, inputs);
+	}
+
+	#startGameWorker(): Worker | null {
+		if (this.#gameWorker) return this.#gameWorker;
+		try {
+			this.#gameWorker = new Worker(new URL('./game.worker.ts', import.meta.url), { type: 'module' });
+		} catch {
+			this.#workerFailed = true;
+			return null;
+		}
+		this.#gameWorker.addEventListener('message', this.#gameArrived);
+		// A worker that cannot start (a blocked script): the summary is computed here instead.
+		this.#gameWorker.addEventListener('error', () => {
+			this.#gameWorker?.terminate();
+			this.#gameWorker = null;
+			this.#sent = [];
+			this.#workerFailed = true;
+		});
+		return this.#gameWorker;
+	}
+
 	/** Hand the worker what it lacks of the log (in slices), then ask for a summary; the latest answer wins. */
-	#askGame(reviews: Review[], catalog: Catalog, now: number) {
-		const worker = this.#gameWorker!;
+	#askGame(reviews: Review[], inputs: SummaryInputs) {
+		const worker = typeof Worker === 'undefined' ? null : this.#startGameWorker();
+		if (!worker) return void (this.#workerFailed = true);
 		const id = ++this.#gameRequest;
-		const sent = this.#sent;
-		const extends_ = sent.length > 0 && reviews.length >= sent.length && reviews[sent.length - 1] === sent.at(-1);
-		const from = extends_ ? sent.length : 0;
+		const messages = catchUp(this.#sent, reviews, { questions: inputs.questions as QuestionRef[], topics: inputs.topics as TopicRef[] });
 		this.#sent = reviews;
-		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday);
-		const request = { kind: 'summary', id, now, zones: $state.snapshot(this.settings.zones), goalHistory: $state.snapshot(this.#goalHistory(now)), mastery: [...mastery] };
+		const { now, zones, goalHistory, mastery } = inputs;
+		const request: SummaryRequest = { kind: 'summary', id, inputs: { now, zones: $state.snapshot(zones), goalHistory: $state.snapshot(goalHistory), mastery: [...mastery] } };
 		this.#posting = this.#posting.then(async () => {
-			if (sent.length === 0) worker.postMessage({ kind: 'bank', questions: catalog.data.questions, topics: catalog.data.topics });
-			if (from === 0) worker.postMessage({ kind: 'reset' });
-			for (let i = from; i < reviews.length; i += POST_SLICE) {
-				worker.postMessage({ kind: 'append', reviews: reviews.slice(i, i + POST_SLICE) });
-				if (i + POST_SLICE < reviews.length) await new Promise((r) => setTimeout(r, 0));
+			for (const message of messages) {
+				worker.postMessage(message);
+				// Between slices of a big log the page gets a turn.
+				if (message.kind === 'append') await new Promise((r) => setTimeout(r, 0));
 			}
 			worker.postMessage(request);
 		});
 	}
 
-	#gameArrived = (event: MessageEvent<{ id: number; game: PostedGame; stats: StudyStats }>) => {
+	#gameArrived = (event: MessageEvent<SummaryReply>) => {
 		if (event.data.id !== this.#gameRequest || !this.catalog) return;
-		this.#statsAsync = event.data.stats;
-		const byId = new Map(achievementsFor(this.catalog.data.topics).map((a) => [a.id, a]));
-		const { achievements, ...rest } = event.data.game;
-		this.#gameAsync = { ...rest, achievements: achievements.flatMap(({ id, ...status }) => (byId.has(id) ? [{ ...status, achievement: byId.get(id)! }] : [])) };
+		this.#summaryAsync = fromPosted(event.data.result, this.catalog.data.topics);
 		// The summary and the answers it includes arrive together, so a celebration can follow.
 		this.recorded += this.#unannounced;
 		this.#unannounced = 0;
@@ -300,6 +323,8 @@ class Progress {
 	async #readView(db: ProgressDB) {
 		const retention = this.settings.retention;
 		let schedule = await readSchedule(db, retention);
+		// A small log (a new learner's: none) is replayed here at once; only a big one starts the jobs worker.
+		if (!schedule && (await countReviews(db)) <= BIG_LOG) schedule = await rebuildSchedule(db, retention);
 		if (!schedule) {
 			await this.#run({ kind: 'rebuild', retention });
 			schedule = (await readSchedule(db, retention)) ?? (await rebuildSchedule(db, retention));
@@ -392,15 +417,19 @@ class Progress {
 	}
 
 	#watchClock() {
-		const tick = () => {
-			const now = Date.now();
-			if (this.dayOf(now) !== this.dayOf(this.clock)) this.clock = now;
-		};
-		setInterval(tick, 60_000);
-		document.addEventListener('visibilitychange', () => {
-			if (document.visibilityState !== 'visible') return;
-			this.clock = Date.now();
-			void this.#recordZone();
+		// The zones are read at each tick: a zone recorded meanwhile moves the day with the learner.
+		const clock = new DayClock([]);
+		clock.watch(
+			(now) => {
+				this.clock = now;
+				if (document.visibilityState === 'visible') void this.#recordZone();
+			},
+			{ visibility: document, visible: () => document.visibilityState === 'visible' }
+		);
+		$effect.root(() => {
+			$effect(() => {
+				clock.zones = this.settings.zones;
+			});
 		});
 	}
 
@@ -409,22 +438,6 @@ class Progress {
 		const history = this.settings.goalHistory;
 		const last = [...history].sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0)).at(-1)?.setting ?? DEFAULT_GOAL;
 		return last === this.settings.goal ? history : [...history, { since: this.dayOf(now), setting: this.settings.goal }];
-	}
-
-	#game(): GameSummary | null {
-		const catalog = this.catalog;
-		if (!this.ready || !catalog || !this.logLoaded) return null;
-		const now = this.clock;
-		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday);
-		return gameSummary(this.reviews, {
-			now,
-			dayOf: this.dayOf,
-			goal: goalFromHistory(this.#goalHistory(now)),
-			questions: catalog.data.questions,
-			topics: catalog.data.topics,
-			mastery,
-			rounds: this.rounds
-		});
 	}
 
 	/**
@@ -457,7 +470,7 @@ class Progress {
 		this.#pending.push(review);
 		const change = await this.#flush();
 		this.#show([review], change);
-		if (this.reviews.length > BIG_LOG && this.#gameWorker) this.#unannounced++;
+		if (this.#inWorker) this.#unannounced++;
 		else this.recorded++;
 		return review;
 	}
@@ -608,14 +621,6 @@ class Progress {
 		this.schedule = new Map();
 		this.reviewCount = 0;
 		this.#tell({ kind: 'changed' });
-	}
-}
-
-function startGameWorker(): Worker | null {
-	try {
-		return typeof Worker === 'undefined' ? null : new Worker(new URL('./game.worker.ts', import.meta.url), { type: 'module' });
-	} catch {
-		return null;
 	}
 }
 
