@@ -29,11 +29,11 @@ const OTHER: Record<string, { label: string; url: string }> = {
 		url: 'https://github.com/torvalds/linux/blob/master/include/net/tcp.h'
 	},
 	'kernel:tcp_input.c': {
-		label: 'Linux net/ipv4/tcp_input.c (tcp_rcv_state_process: an orphan reaching FIN-WAIT-2 becomes a timewait mini-socket)',
+		label: 'Linux net/ipv4/tcp_input.c (tcp_rcv_state_process(): an orphan reaching FIN-WAIT-2 becomes a timewait mini-socket; tcp_conn_request(): SYNs dropped while the accept queue is full)',
 		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_input.c'
 	},
 	'kernel:tcp_minisocks.c': {
-		label: 'Linux net/ipv4/tcp_minisocks.c (tcp_time_wait: timewait mini-sockets, bounded by tcp_max_tw_buckets)',
+		label: 'Linux net/ipv4/tcp_minisocks.c (tcp_time_wait(): timewait mini-sockets, bounded by tcp_max_tw_buckets; tcp_check_req(), tcp_timewait_state_process())',
 		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_minisocks.c'
 	},
 	'kernel:inet_connection_sock.c': {
@@ -55,14 +55,6 @@ const OTHER: Record<string, { label: string; url: string }> = {
 	'kernel:tcp_timer.c': {
 		label: 'Linux net/ipv4/tcp_timer.c (tcp_orphan_retries(), tcp_write_timeout())',
 		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_timer.c'
-	},
-	'kernel:tcp_minisocks.c': {
-		label: 'Linux net/ipv4/tcp_minisocks.c (tcp_check_req(), tcp_timewait_state_process())',
-		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_minisocks.c'
-	},
-	'kernel:tcp_input.c': {
-		label: 'Linux net/ipv4/tcp_input.c (tcp_conn_request(): SYNs dropped while the accept queue is full)',
-		url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_input.c'
 	},
 	'kernel:tcp_diag.c': {
 		label: 'Linux net/ipv4/tcp_diag.c (Recv-Q and Send-Q of a listening socket)',

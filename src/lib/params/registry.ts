@@ -54,7 +54,8 @@ export const PARAMS: readonly Param[] = [
 	{ name: 'tcp_max_orphans', sysctl: ipv4('tcp_max_orphans'), unit: 'sockets', default: null, scales: 'ehash entries / 2', notesSaid: 'a fixed number', problems: ['time_wait'], source: SYSCTL_DOC },
 	{ name: 'tcp_fin_timeout', sysctl: ipv4('tcp_fin_timeout'), unit: 's', default: 60, notesSaid: 'time kept in FIN-WAIT-2 (for every socket)', mixups: [120, 240, 30], problems: ['time_wait'], source: SYSCTL_DOC },
 	// Reads 0; tcp_orphan_retries() in net/ipv4/tcp_timer.c retries 8 times then, hence ip-sysctl's "default 8".
-	{ name: 'tcp_orphan_retries', sysctl: ipv4('tcp_orphan_retries'), unit: 'count', default: 0, effectiveDefault: 8, problems: ['time_wait', 'retransmission'], source: SYSCTL_DOC },
+	// Mix-ups: the neighbouring retry counts tcp_retries1 (3), tcp_retries2 (15), tcp_synack_retries (5).
+	{ name: 'tcp_orphan_retries', sysctl: ipv4('tcp_orphan_retries'), unit: 'count', default: 0, effectiveDefault: 8, mixups: [3, 15, 5], problems: ['time_wait', 'retransmission'], source: SYSCTL_DOC },
 	{ name: 'tcp_rfc1337', sysctl: ipv4('tcp_rfc1337'), unit: 'bool', default: 0, problems: ['time_wait'], source: SYSCTL_DOC },
 	// A bitmap: 0x1 client, 0x2 server, 0x4/0x200/0x400 extras; only 0x1 is on by default.
 	{ name: 'tcp_fastopen', sysctl: ipv4('tcp_fastopen'), unit: 'mode', default: 1, problems: [], source: SYSCTL_DOC },
