@@ -14,15 +14,21 @@ const TYPES: Record<string, string> = {
 	'.webmanifest': 'application/manifest+json'
 };
 
+export const contentType = (file: string) => TYPES[extname(file)] ?? 'application/octet-stream';
+
+/** The file a static host answers `path` with (`/a` → `a`, `a.html` or `a/index.html`), never outside `root`. */
+export function staticFile(root: string, path: string): string | undefined {
+	return [join(root, path), join(root, `${path}.html`), join(root, path, 'index.html')].find(
+		(f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile()
+	);
+}
+
 export function serve(dir: string): Promise<{ server: Server; url: string }> {
 	const root = resolve(dir);
 	const server = createServer((req, res) => {
-		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-		const file = [join(root, path), join(root, `${path}.html`), join(root, path, 'index.html')].find(
-			(f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile()
-		);
+		const file = staticFile(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
 		if (!file) return void res.writeHead(404).end();
-		res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		res.writeHead(200, { 'Content-Type': contentType(file) });
 		res.end(readFileSync(file));
 	});
 	return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));

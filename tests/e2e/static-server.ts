@@ -1,17 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve } from 'node:path';
-
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.webmanifest': 'application/manifest+json'
-};
+import { resolve } from 'node:path';
+import { contentType, staticFile } from '../../scripts/bench/serve';
 
 /**
  * The built app on a port of its own, where a test can ship "the next version": after `deploy()`,
@@ -23,15 +14,14 @@ export async function serveBuild(dir = 'build') {
 	let release = 0;
 	const server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-		const candidates = [join(root, path), join(root, `${path}.html`), join(root, path, 'index.html')];
-		const file = candidates.find((f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile());
+		const file = staticFile(root, path);
 		if (!file) {
 			res.writeHead(404).end();
 			return;
 		}
 		let body: Buffer | string = readFileSync(file);
 		if (path === '/service-worker.js' && release > 0) body = `${body}\n// release ${release}\n`;
-		res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+		res.writeHead(200, { 'Content-Type': contentType(file), 'Cache-Control': 'no-cache' });
 		res.end(body);
 	});
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
