@@ -251,49 +251,46 @@ test('both pages work offline, straight from the precache, and take query parame
 	await context.setOffline(false);
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-	for (const lang of ['zh', 'en'] as const) {
-		test(`diagram and simulator have no serious axe violations (${scheme}, ${lang})`, async ({ page }) => {
-			// Five axe passes over large SVGs: more than the default 30 s on a busy 2-core machine.
-			test.setTimeout(90_000);
-			await page.emulateMedia({ colorScheme: scheme });
-			await useLanguage(page, lang);
-			await page.goto('/fsm');
-			await waitForProgress(page);
-			await expectNoHorizontalScroll(page);
-			expect(await seriousViolations(page), 'diagram').toEqual([]);
-			await page.locator('#node-CLOSE_WAIT').click();
-			await expect(page.getByTestId('state-card')).toBeVisible();
-			await page.getByTestId('state-card').getByText(lang === 'zh' ? '详细说明' : 'More about it').click();
-			expect(await seriousViolations(page), 'state card').toEqual([]);
-			await page.getByRole('button', { name: lang === 'zh' ? '同时关闭' : 'Simultaneous close' }).click();
-			await settled(page);
-			await page.getByTestId('preset-player').getByRole('button', { name: lang === 'zh' ? '下一步' : 'Next' }).click();
-			await expect(page.getByTestId('transition-card')).toBeVisible();
-			await page.getByText(lang === 'zh' ? /全部 \d+ 个状态转换/ : /All \d+ transitions/).click();
-			expect(await seriousViolations(page), 'preset and table').toEqual([]);
-			await expectNoHorizontalScroll(page);
+for (const lang of ['zh', 'en'] as const) {
+	test(`diagram and simulator have no serious axe violations (${lang})`, async ({ page }) => {
+		// Five axe passes over large SVGs: more than the default 30 s on a busy 2-core machine.
+		test.setTimeout(90_000);
+		await useLanguage(page, lang);
+		await page.goto('/fsm');
+		await waitForProgress(page);
+		await expectNoHorizontalScroll(page);
+		expect(await seriousViolations(page), 'diagram').toEqual([]);
+		await page.locator('#node-CLOSE_WAIT').click();
+		await expect(page.getByTestId('state-card')).toBeVisible();
+		await page.getByTestId('state-card').getByText(lang === 'zh' ? '详细说明' : 'More about it').click();
+		expect(await seriousViolations(page), 'state card').toEqual([]);
+		await page.getByRole('button', { name: lang === 'zh' ? '同时关闭' : 'Simultaneous close' }).click();
+		await settled(page);
+		await page.getByTestId('preset-player').getByRole('button', { name: lang === 'zh' ? '下一步' : 'Next' }).click();
+		await expect(page.getByTestId('transition-card')).toBeVisible();
+		await page.getByText(lang === 'zh' ? /全部 \d+ 个状态转换/ : /All \d+ transitions/).click();
+		expect(await seriousViolations(page), 'preset and table').toEqual([]);
+		await expectNoHorizontalScroll(page);
 
-			await page.goto('/simulate?scenario=lost_last_ack&predict=1');
-			await waitForProgress(page);
-			expect(await seriousViolations(page), 'simulator').toEqual([]);
-			const next = page.getByRole('button', { name: lang === 'zh' ? /^下一步/ : /^Next/ });
-			await next.click();
-			await expect(page.getByTestId('predict')).toBeVisible();
-			expect(await seriousViolations(page), 'predict').toEqual([]);
-			await page.getByTestId('predict').getByRole('button').first().click();
-			await expect(page.getByTestId('feedback')).toBeVisible();
-			await page.getByLabel(lang === 'zh' ? /预测模式/ : /Predict mode/).uncheck();
-			for (let i = 0; i < 12; i++) await next.click();
-			await expect(page.locator('[data-testid=sequence] .cross')).toHaveCount(1);
-			expect(await seriousViolations(page), 'simulator with a lost segment').toEqual([]);
-			await expectNoHorizontalScroll(page);
-			await page.getByTestId('scenario').selectOption('builder');
-			await expect(page.getByTestId('builder')).toBeVisible();
-			expect(await seriousViolations(page), 'builder').toEqual([]);
-			await expectNoHorizontalScroll(page);
-		});
-	}
+		await page.goto('/simulate?scenario=lost_last_ack&predict=1');
+		await waitForProgress(page);
+		expect(await seriousViolations(page), 'simulator').toEqual([]);
+		const next = page.getByRole('button', { name: lang === 'zh' ? /^下一步/ : /^Next/ });
+		await next.click();
+		await expect(page.getByTestId('predict')).toBeVisible();
+		expect(await seriousViolations(page), 'predict').toEqual([]);
+		await page.getByTestId('predict').getByRole('button').first().click();
+		await expect(page.getByTestId('feedback')).toBeVisible();
+		await page.getByLabel(lang === 'zh' ? /预测模式/ : /Predict mode/).uncheck();
+		for (let i = 0; i < 12; i++) await next.click();
+		await expect(page.locator('[data-testid=sequence] .cross')).toHaveCount(1);
+		expect(await seriousViolations(page), 'simulator with a lost segment').toEqual([]);
+		await expectNoHorizontalScroll(page);
+		await page.getByTestId('scenario').selectOption('builder');
+		await expect(page.getByTestId('builder')).toBeVisible();
+		expect(await seriousViolations(page), 'builder').toEqual([]);
+		await expectNoHorizontalScroll(page);
+	});
 }
 
 test('the four-way close can start from ESTABLISHED: the handshake computed away, fewer steps', async ({ page }) => {

@@ -1,11 +1,27 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
-/** Serious and critical axe-core violations on the current page, as "id: help" lines. */
+/** Serious and critical axe-core violations on the current screen in both colour schemes, as "id: help" lines. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+	const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
 	const { violations } = await new AxeBuilder({ page }).analyze();
-	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+	// Only colours change with the scheme: the other one gets just the colour rules, on the same
+	// screen, instead of a second walk through the whole flow. Motion off, so no colour is mid-fade.
+	await page.emulateMedia({ colorScheme: dark ? 'light' : 'dark', reducedMotion: 'reduce' });
+	const other = await new AxeBuilder({ page }).withRules(COLOUR_RULES).analyze();
+	await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light', reducedMotion: null });
+	return [...serious(violations, ''), ...serious(other.violations, dark ? ' (light)' : ' (dark)')];
 }
+
+/** The axe rules whose outcome depends on the colour scheme. */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+const serious = (violations: Violation[], scheme: string) =>
+	violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}${scheme}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 
 /** A page must fit a 360 px phone without sideways scrolling. */
 export async function expectNoHorizontalScroll(page: Page) {
