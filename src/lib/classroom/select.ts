@@ -1,4 +1,4 @@
-import { hash, randomFor, shuffle } from '../quiz/random';
+import { hash, randomFor, shuffle } from '../random';
 import type { Question } from '../quiz/types';
 import type { StudyData } from '../study/data';
 import { encodeQuiz, decodeQuiz, FINGERPRINT_BITS, MAX_QUESTIONS, type ClassKind, type QuizSpec } from './quiz-code';

@@ -1,6 +1,7 @@
 import { machine as rfcMachine, type Machine } from './machine';
 import type { Side, Step } from './simulate';
-import { STATES, type State } from './states';
+import { hash, rng, shuffle } from '../random';
+import { LOOKALIKES, STATES, type State } from './states';
 import type { Transition } from './transitions';
 
 /**
@@ -22,31 +23,6 @@ export interface Prediction {
 export const transitionFamily = (t: Pick<Transition, 'from' | 'event' | 'cond'>) =>
 	`t:${t.from}:${t.event}${t.cond ? `:${t.cond}` : ''}`;
 
-/** Names that are easy to confuse: a wrong answer among them teaches something. */
-const LOOKALIKES: State[][] = [
-	['FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT', 'CLOSE_WAIT'],
-	['CLOSE_WAIT', 'CLOSING', 'CLOSED', 'LAST_ACK'],
-	['SYN_SENT', 'SYN_RECEIVED', 'LISTEN', 'ESTABLISHED']
-];
-
-/** A small deterministic hash, so the same step always shows its options in the same order. */
-function hash(text: string): number {
-	let h = 2166136261;
-	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-	return h >>> 0;
-}
-
-function shuffled<T>(items: T[], seed: string): T[] {
-	const out = [...items];
-	let h = hash(seed);
-	for (let i = out.length - 1; i > 0; i--) {
-		h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
-		const j = h % (i + 1);
-		[out[i], out[j]] = [out[j]!, out[i]!];
-	}
-	return out;
-}
-
 /** The question for a step, or undefined when the step moves no state machine (a loss, a retransmission, an ignored segment). */
 export function predictionFor(step: Step, seed: string, m: Machine = rfcMachine, count = 4): Prediction | undefined {
 	const t = step.transition;
@@ -59,7 +35,8 @@ export function predictionFor(step: Step, seed: string, m: Machine = rfcMachine,
 		...STATES.filter((s) => alike.has(s)),
 		...STATES
 	].filter((s, i, all) => !possible.has(s) && all.indexOf(s) === i);
-	const options = shuffled([t.to, ...wrong.slice(0, count - 1)], seed);
+	// The same step always shows its options in the same order.
+	const options = shuffle([t.to, ...wrong.slice(0, count - 1)], rng(hash(seed)));
 	return { side: step.side, transition: t, options, answer: t.to, family: transitionFamily(t) };
 }
 

@@ -19,6 +19,13 @@ export const STATES = [
 export type State = (typeof STATES)[number];
 
 /** How RFC 9293 spells each state. */
+/** Names that are easy to confuse: a wrong answer among them teaches something (quiz and predict mode). */
+export const LOOKALIKES: readonly (readonly State[])[] = [
+	['FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT', 'CLOSE_WAIT'],
+	['CLOSE_WAIT', 'CLOSING', 'CLOSED', 'LAST_ACK'],
+	['SYN_SENT', 'SYN_RECEIVED', 'LISTEN', 'ESTABLISHED']
+];
+
 export const RFC_NAME: Record<State, string> = {
 	CLOSED: 'CLOSED',
 	LISTEN: 'LISTEN',

@@ -13,6 +13,7 @@
  * flying west) are one day, never two.
  */
 import { localDay } from '../progress/day';
+import type { ZoneChange } from '../progress/settings';
 
 /** A local calendar day, `YYYY-MM-DD`: sortable and comparable with `===` and `<`. */
 export type Day = string;
@@ -41,11 +42,7 @@ export function dayInZone(timeZone: string): DayOf {
 	};
 }
 
-/** From `since` (epoch ms) on, the learner was in `timeZone`. */
-export interface ZoneChange {
-	since: number;
-	timeZone: string;
-}
+export type { ZoneChange } from '../progress/settings';
 
 /**
  * The day in the zone the learner was in at that instant. Before the first change the first zone

@@ -5,7 +5,7 @@
  */
 import { text, type Text } from '../i18n/lang';
 import type { Review } from '../progress/review';
-import { hash, rng, shuffle, type Random } from '../quiz/random';
+import { hash, rng, shuffle, type Random } from '../random';
 import type { QuestionKind } from '../quiz/types';
 import { dailyActivity, type DayActivity } from './daily';
 import type { Day, DayOf } from './days';

@@ -16,7 +16,7 @@
  * half-way is no result, though its answers still teach the scheduler and earn XP.
  */
 import { effectiveReviews, type Review } from '../progress/review';
-import { hash, rng, shuffle, type Random } from '../quiz/random';
+import { hash, rng, shuffle, type Random } from '../random';
 import type { Option, QuestionKind } from '../quiz/types';
 import { CHALLENGE, answer, isOver, roundResult, startRound, timeOut, type RoundResult, type RoundState } from './challenge';
 

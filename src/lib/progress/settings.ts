@@ -14,7 +14,7 @@ export interface GoalChangeRecord {
 }
 
 /** From `since` (epoch ms) on, the device was in IANA time zone `timeZone`. */
-export interface ZoneRecord {
+export interface ZoneChange {
 	since: number;
 	timeZone: string;
 }
@@ -31,7 +31,7 @@ export interface Settings {
 	goal: GoalName;
 	goalHistory: GoalChangeRecord[];
 	/** Time zones the learner studied in, so every past review keeps the local day it was made on. */
-	zones: ZoneRecord[];
+	zones: ZoneChange[];
 	sounds: boolean;
 	haptics: boolean;
 }
@@ -128,9 +128,9 @@ function validZone(timeZone: string): boolean {
  * The zone history with `timeZone` appended if the device moved: call it on start with the
  * device's current zone. Returns the same array when nothing changed.
  */
-export function withCurrentZone(zones: readonly ZoneRecord[], timeZone: string, now: number): ZoneRecord[] {
+export function withCurrentZone(zones: readonly ZoneChange[], timeZone: string, now: number): ZoneChange[] {
 	const last = [...zones].sort((a, b) => a.since - b.since).at(-1);
-	if (last?.timeZone === timeZone) return zones as ZoneRecord[];
+	if (last?.timeZone === timeZone) return zones as ZoneChange[];
 	// The first zone covers everything before it: since 0.
 	return [...zones, { since: zones.length === 0 ? 0 : now, timeZone }];
 }

@@ -14,6 +14,9 @@ export interface ItemState {
 	lastId?: string;
 }
 
+/** Every scheduled item's state, by item id: what the log folds into. */
+export type Schedule = ReadonlyMap<string, ItemState>;
+
 /** No fuzz: the same log must always give the same schedule, on every device. */
 export function schedulerFor(retention: number): FSRS {
 	return fsrs(generatorParameters({ request_retention: clampRetention(retention), enable_fuzz: false }));

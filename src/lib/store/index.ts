@@ -18,7 +18,7 @@ export {
 	resetProgress,
 	type ScheduleChange
 } from './reviews';
-export { readSchedule, rebuildSchedule, type Schedule } from './schedule-cache';
+export { readSchedule, rebuildSchedule } from './schedule-cache';
 export { readLogChunked, type Progress as JobProgress } from './log';
 export { loadSettings, saveSettings } from './settings';
 export { exportProgress, exportParts, importProgress, type ImportResult } from './backup';

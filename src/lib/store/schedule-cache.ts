@@ -11,7 +11,8 @@ import { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState } from
 import { SCHEDULE_META, type CachedItem, type ProgressDB } from './db';
 import { breathe, LOG_STORES, logCount, readLogChunked, readLogIn, type LogTransaction, type Progress } from './log';
 
-export type Schedule = Map<string, ItemState>;
+/** The store builds the schedule, so it holds it mutable; everyone else reads srs's `Schedule`. */
+type MutableSchedule = Map<string, ItemState>;
 /** Undo steps kept per item; an undo beyond them replays the item from the log. */
 const PRIOR = 20;
 const SLICE = 10_000;
@@ -23,7 +24,7 @@ function stateOf(cached: CachedItem): ItemState {
 }
 
 /** The cached schedule if it still matches the log and the retention, else null. */
-export async function readSchedule(db: ProgressDB, retention: number): Promise<Schedule | null> {
+export async function readSchedule(db: ProgressDB, retention: number): Promise<MutableSchedule | null> {
 	const tx = db.transaction(LOG_STORES, 'readonly');
 	const [meta, count, cached] = await Promise.all([
 		tx.objectStore('meta').get(SCHEDULE_META),
@@ -35,9 +36,9 @@ export async function readSchedule(db: ProgressDB, retention: number): Promise<S
 }
 
 /** Replay a whole log in slices (yielding between them) into item states. */
-async function replay(log: readonly Review[], retention: number, onProgress?: Progress): Promise<Schedule> {
+async function replay(log: readonly Review[], retention: number, onProgress?: Progress): Promise<MutableSchedule> {
 	const scheduler = schedulerFor(retention);
-	const states: Schedule = new Map();
+	const states: MutableSchedule = new Map();
 	const effective = effectiveReviews(log);
 	for (const [i, review] of effective.entries()) {
 		const state = foldReview(states.get(review.itemId), review, scheduler);
@@ -54,7 +55,7 @@ async function replay(log: readonly Review[], retention: number, onProgress?: Pr
  * Replay the whole log into a fresh cache. The result is written only if the log did not grow
  * meanwhile (another tab), else it starts over.
  */
-export async function rebuildSchedule(db: ProgressDB, retention: number, onProgress?: Progress): Promise<Schedule> {
+export async function rebuildSchedule(db: ProgressDB, retention: number, onProgress?: Progress): Promise<MutableSchedule> {
 	for (let attempt = 0; ; attempt++) {
 		const log = await readLogChunked(db, (d, t) => onProgress?.(d, 2 * t));
 		const states = await replay(log, retention, (d, t) => onProgress?.(t + d, 2 * t));

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/lang';
-import { randomFor, shuffle } from '../quiz/random';
+import { randomFor, shuffle } from '../random';
 import type { Option, Question } from '../quiz/types';
-import type { ItemState } from '../srs';
+import type { Schedule } from '../srs';
 import type { Catalog } from './catalog';
 import { isCorrect } from './grading';
 import { quizFamiliesIn, requeue, type QuizScope } from './sessions';
@@ -28,7 +28,6 @@ export function fitQuizSize(wanted: number, families: number): number {
 	return (choices.filter((c) => c.n <= wanted).at(-1) ?? choices[0])?.n ?? 0;
 }
 
-type Schedule = ReadonlyMap<string, ItemState>;
 
 /** One checked answer. */
 export interface Attempt {

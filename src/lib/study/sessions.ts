@@ -1,8 +1,8 @@
 import type { State } from '../fsm';
-import { randomFor, shuffle } from '../quiz/random';
+import { randomFor, shuffle } from '../random';
 import { statesOfFamily } from '../quiz/scope';
 import type { Question } from '../quiz/types';
-import { dueQueue, type ItemState } from '../srs';
+import { dueQueue, type Schedule } from '../srs';
 import type { Catalog } from './catalog';
 
 export interface FlashcardPlan {
@@ -12,7 +12,6 @@ export interface FlashcardPlan {
 	fresh: number;
 }
 
-type Schedule = ReadonlyMap<string, ItemState>;
 
 /** Today's flashcard session: every due card, then new ones up to what is left of the daily quota. */
 export function planFlashcards(catalog: Catalog, schedule: Schedule, now: number, newPerDay: number, newIntroducedToday: number, topic?: string): FlashcardPlan {

@@ -15,7 +15,7 @@ import {
 	type ClassAnswer,
 	type ClassQuiz
 } from '../../../src/lib/classroom';
-import { rng, shuffle } from '../../../src/lib/quiz/random';
+import { rng, shuffle } from '../../../src/lib/random';
 import type { Question } from '../../../src/lib/quiz/types';
 import { bank, bigQuiz, choice } from './fixtures';
 

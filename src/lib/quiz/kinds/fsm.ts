@@ -1,4 +1,4 @@
-import { RFC_NAME, SCENARIOS, SEGMENTS, simulate, stateTrace, STATES, type Condition, type Event, type ScenarioId, type Side, type State, type Transition } from '../../fsm';
+import { LOOKALIKES, RFC_NAME, SCENARIOS, SEGMENTS, simulate, stateTrace, STATES, type Condition, type Event, type ScenarioId, type Side, type State, type Transition } from '../../fsm';
 import { CONDITION_LABEL, eventLabel, SEGMENT_LABEL } from '../../i18n/fsm-labels';
 import type { Lang, Text } from '../../i18n/lang';
 import { choice, stateCard, topicOf, withSource, type ChoiceSpec, type Context } from '../context';
@@ -6,13 +6,6 @@ import { randomFor, shuffle } from '../random';
 import type { Option, Question } from '../types';
 
 const stateOption = (s: State): Option => ({ id: s, label: { zh: RFC_NAME[s], en: RFC_NAME[s] } });
-
-/** Names that are easy to confuse, so a wrong answer among them teaches something. */
-const LOOKALIKES: State[][] = [
-	['FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT', 'CLOSE_WAIT'],
-	['CLOSE_WAIT', 'CLOSING', 'CLOSED', 'LAST_ACK'],
-	['SYN_SENT', 'SYN_RECEIVED', 'LISTEN', 'ESTABLISHED']
-];
 
 /** Wrong states for a question about `from`: neighbours first, then look-alikes, then the rest. */
 export function rankedStates(ctx: Context, near: State[], exclude: Set<State>): Option[][] {
