@@ -59,7 +59,6 @@ class Collector {
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 function readPcap(bytes: Uint8Array, v: DataView): PcapResult {
-	if (bytes.length < 24) throw new CaptureError('pcap header truncated (24 bytes needed)');
 	const magicLE = v.getUint32(0, true);
 	const magicBE = v.getUint32(0, false);
 	let le: boolean;
@@ -67,6 +66,7 @@ function readPcap(bytes: Uint8Array, v: DataView): PcapResult {
 	if (magicLE === PCAP_MAGIC.usLE || magicLE === PCAP_MAGIC.nsLE) [le, nano] = [true, magicLE === PCAP_MAGIC.nsLE];
 	else if (magicBE === PCAP_MAGIC.usLE || magicBE === PCAP_MAGIC.nsLE) [le, nano] = [false, magicBE === PCAP_MAGIC.nsLE];
 	else throw new CaptureError('not a pcap or pcapng file (unknown magic number)');
+	if (bytes.length < 24) throw new CaptureError('pcap header truncated (24 bytes needed)');
 	const linkType = v.getUint32(20, le) & 0xffff;
 	const out = new Collector();
 	let off = 24;

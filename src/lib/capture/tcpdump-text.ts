@@ -97,7 +97,7 @@ function times<T extends { time: number; clock?: number }>(raw: T[]): T[] {
 function absolute(raw: (Omit<Packet, 'seq'> & { seq?: number })[]): Packet[] {
 	const base = new Map<string, number>();
 	const next = new Map<string, number>();
-	const relative = !raw.some((p, i) => i > 0 && p.flags.ack && !p.flags.syn && base.size > 0 && (p.ack ?? 0) >= 2 ** 31);
+	const relative = !raw.some((p, i) => i > 0 && p.flags.ack && !p.flags.syn && (p.ack ?? 0) >= 2 ** 31);
 	return raw.map((r) => {
 		const src = endpointKey(r.src);
 		const dst = endpointKey(r.dst);
