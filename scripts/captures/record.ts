@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parsePcap } from '../../src/lib/capture/pcap';
 import type { CaptureInfo, CaptureIndex } from '../../src/lib/capture/recorded';
 import { PLAYS, freePort, listen, sleep, type PlayContext } from './plays';
-import { captureSupport, dropOnInput, kernelVersion, pcapToText, packetsWritten, startTcpdump, tcpdumpVersion, TEXT_ARGS } from './tools';
+import { captureSupport, dropOnInput, removeDropRules, kernelVersion, pcapToText, packetsWritten, startTcpdump, tcpdumpVersion, TEXT_ARGS } from './tools';
 
 export const CAPTURE_DIR = 'static/captures';
 
@@ -55,6 +55,7 @@ export async function recordOne(id: string, dir: string, canDrop: boolean): Prom
 		await play.play(ctx);
 		await sleep(100);
 	} finally {
+		if (drops.some((d) => d.to === Infinity)) removeDropRules(); // a play that failed before its stop()
 		await rec.stop();
 		server?.close();
 	}

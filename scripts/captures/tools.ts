@@ -118,8 +118,10 @@ export function dropOnInput(match: string): DropRule {
 		const r = spawnSync(NFT, [c.slice(NFT.length + 1)], { encoding: 'utf8' });
 		if (r.status !== 0) throw new Error(`${c}: ${r.stderr}`);
 	}
-	return {
-		commands: [...commands, `nft delete table inet ${NFT_TABLE}`],
-		remove: () => void spawnSync(NFT, ['delete', 'table', 'inet', NFT_TABLE])
-	};
+	return { commands: [...commands, `nft delete table inet ${NFT_TABLE}`], remove: removeDropRules };
+}
+
+/** Remove the recorder's nftables table (and with it every drop rule). */
+export function removeDropRules() {
+	spawnSync(NFT, ['delete', 'table', 'inet', NFT_TABLE], { stdio: 'ignore' });
 }
