@@ -25,7 +25,8 @@ export default ts.config(
 			'src/lib/i18n/**',
 			'src/lib/study/**',
 			'src/lib/game/**',
-			'src/lib/classroom/**'
+			'src/lib/classroom/**',
+			'src/lib/capture/**'
 		],
 		rules: {
 			'no-restricted-imports': [
