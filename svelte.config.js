@@ -3,7 +3,10 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 import { EARLY_REDIRECT } from './src/lib/i18n/early-redirect.js';
 
-/** The one inline script of our own (the language redirect in <head>), allowed by its hash. */
+/**
+ * The one inline script of our own (the language redirect in <head>), allowed by its hash.
+ * @type {`sha256-${string}`}
+ */
 const earlyRedirectHash = `sha256-${createHash('sha256').update(EARLY_REDIRECT).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
