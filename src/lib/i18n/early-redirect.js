@@ -6,7 +6,8 @@ export const LANG_KEY = 'tcp-quest:lang';
 /**
  * Runs in <head>, before the body is parsed: a reader who chose English (or, on a first visit, whose
  * browser does not ask for Chinese) and opens a Chinese address goes to the English one at once.
- * window.stop() first: the Chinese body is never parsed, so it is never painted. Hashed into the
+ * window.stop() first: the Chinese body is never parsed, so never painted (Chromium already drops a
+ * document that navigates while parsing; other engines may keep parsing and paint it). Hashed into the
  * CSP's script-src by svelte.config.js; inserted by src/hooks.server.ts. Kept a string literal so
  * bundling cannot change a byte of it. Storage may throw (blocked cookies): then nothing happens.
  */
