@@ -1,5 +1,13 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { EARLY_REDIRECT } from './src/lib/i18n/early-redirect.js';
+
+/**
+ * The one inline script of our own (the language redirect in <head>), allowed by its hash.
+ * @type {`sha256-${string}`}
+ */
+const earlyRedirectHash = `sha256-${createHash('sha256').update(EARLY_REDIRECT).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -13,16 +21,19 @@ const config = {
 			handleHttpError: 'fail',
 			handleMissingId: 'fail'
 		},
+		// Absolute links (`/quiz`, not `../quiz`) while prerendering too: language.href() puts `/en` in
+		// front of them, and the same page is built at two depths (`/quiz`, `/en/quiz`).
+		paths: { relative: false },
 		// Registered by UpdatePrompt.svelte, which also offers a waiting new version to the user.
 		serviceWorker: { register: false },
 		// Static hosts send no headers, so prerendered pages carry this as <meta http-equiv>; frame-ancestors
 		// and report-uri cannot go there. Hashes, not nonces: the pages are built once. SvelteKit adds the
-		// hash of its inline boot script itself, so no script ever needs 'unsafe-inline'.
+		// hash of its inline boot script itself, so no script ever needs 'unsafe-inline'; ours is hashed above.
 		csp: {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', earlyRedirectHash],
 				// Svelte writes style attributes (progress bars, diagram transforms) and transition <style>s.
 				'style-src': ['self', 'unsafe-inline'],
 				// data: and blob: for images drawn on the device (QR codes); the export download is a blob: link.

@@ -21,6 +21,18 @@ test('after one online visit the app cold-starts offline, and an offline review 
 	await page.goto('/topics/closing');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('CLOSING');
 
+	// The English pages are precached too: the header link leads to this page's English twin, and a
+	// Chinese address sends a reader who chose English to the English page, all from the cache.
+	await page.locator('header .lang').click();
+	await expect(page).toHaveURL('/en/topics/closing');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/CLOSING: the simultaneous close/);
+	await page.goto('/');
+	await expect(page).toHaveURL('/en');
+	await waitForProgress(page);
+	await expect(page.getByRole('heading', { name: 'Topics' })).toBeVisible();
+	await page.locator('header .lang').click();
+	await expect(page).toHaveURL('/');
+
 	await context.setOffline(false);
 	await page.goto('/');
 	await waitForProgress(page);

@@ -172,9 +172,10 @@ for (const lang of ['zh', 'en'] as const) {
 		await page.goto('/');
 		await waitForProgress(page);
 		// A link to a topic that does not exist: the client router renders the error page.
+		await expect(page).toHaveURL(lang === 'zh' ? '/' : '/en');
 		await page.evaluate(() => {
 			const a = document.createElement('a');
-			a.href = '/topics/no-such-topic';
+			a.href = `${location.pathname === '/' ? '' : location.pathname}/topics/no-such-topic`;
 			a.textContent = 'x';
 			a.id = 'broken';
 			document.querySelector('main')!.append(a);

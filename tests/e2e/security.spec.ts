@@ -21,7 +21,13 @@ function builtPages(dir = 'build'): string[] {
 	return pages.map((p) => (p.length > 1 ? p.replace(/\/$/, '') : p)).sort();
 }
 
-const PAGES = builtPages();
+const BUILT = builtPages();
+/**
+ * Every page is built twice, in Chinese and under /en in English, from the same route and the same
+ * <head>: every Chinese page is walked, and a sample of English ones (CI time is tight).
+ */
+const ENGLISH_SAMPLE = ['/en', '/en/quiz', '/en/topics/handshake'];
+const PAGES = BUILT.filter((p) => !p.startsWith('/en') || ENGLISH_SAMPLE.includes(p));
 
 interface Watch {
 	/** Requests to anything but this origin (data: and blob: stay on the device). */
@@ -69,6 +75,10 @@ const LOCAL_SOURCE = /^('self'|'none'|'unsafe-inline'|'sha(256|384|512)-[A-Za-z0
 test('the page list comes from the build and holds every main page', () => {
 	for (const page of ['/', '/study', '/quiz', '/settings', '/challenge', '/fsm', '/simulate']) expect(PAGES).toContain(page);
 	expect(PAGES.some((p) => p.startsWith('/topics/'))).toBe(true);
+	// Each page in both languages.
+	const chinese = BUILT.filter((p) => !p.startsWith('/en'));
+	expect(BUILT.filter((p) => p.startsWith('/en')).sort()).toEqual(chinese.map((p) => (p === '/' ? '/en' : `/en${p}`)).sort());
+	for (const page of ENGLISH_SAMPLE) expect(BUILT).toContain(page);
 });
 
 /** The policy in the served file and in the page, then no foreign request and no violation once the page is idle. */

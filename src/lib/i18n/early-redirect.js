@@ -1,0 +1,18 @@
+// Plain JavaScript: svelte.config.js (Node, no TypeScript) hashes this very string for the CSP.
+
+/** Where the reader's choice of language is remembered (the header's link and the settings page write it). */
+export const LANG_KEY = 'tcp-quest:lang';
+
+/**
+ * Runs in <head>, before the body is parsed: a reader who chose English (or, on a first visit, whose
+ * browser does not ask for Chinese) and opens a Chinese address goes to the English one at once.
+ * window.stop() first: the Chinese body is never parsed, so never painted (Chromium already drops a
+ * document that navigates while parsing; other engines may keep parsing and paint it). Hashed into the
+ * CSP's script-src by svelte.config.js; inserted by src/hooks.server.ts. Kept a string literal so
+ * bundling cannot change a byte of it. Storage may throw (blocked cookies): then nothing happens.
+ */
+export const EARLY_REDIRECT =
+	"(function(){try{var p=location.pathname;if(p==='/en'||p.indexOf('/en/')===0)return;" +
+	"var s=localStorage.getItem('" + LANG_KEY + "');" +
+	"if(s==='en'||(s===null&&!/^zh\\b/i.test(navigator.language||''))){" +
+	"stop();location.replace('/en'+(p==='/'?'':p)+location.search+location.hash)}}catch(e){}})()";

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { EARLY_REDIRECT, LANG_KEY } from '../../src/lib/i18n/early-redirect.js';
+import { alternates, langOfPath, localize, routeOfPath, switchHref } from '../../src/lib/i18n/href';
+import svelteConfig from '../../svelte.config.js';
+
+describe('a URL per language', () => {
+	it('reads the language and the route from an address', () => {
+		expect(langOfPath('/')).toBe('zh');
+		expect(langOfPath('/quiz')).toBe('zh');
+		expect(langOfPath('/en')).toBe('en');
+		expect(langOfPath('/en/topics/handshake')).toBe('en');
+		// A path that merely starts with the letters is not English.
+		expect(langOfPath('/english')).toBe('zh');
+		expect(langOfPath('/enx/quiz')).toBe('zh');
+		expect(routeOfPath('/en')).toBe('/');
+		expect(routeOfPath('/en/quiz')).toBe('/quiz');
+		expect(routeOfPath('/quiz')).toBe('/quiz');
+		expect(routeOfPath('/english')).toBe('/english');
+	});
+
+	it('localizes a link, keeping its query and fragment', () => {
+		expect(localize('/', 'en')).toBe('/en');
+		expect(localize('/quiz', 'en')).toBe('/en/quiz');
+		expect(localize('/study?start', 'en')).toBe('/en/study?start');
+		expect(localize('/?x=1', 'en')).toBe('/en?x=1');
+		expect(localize('/#topics', 'en')).toBe('/en#topics');
+		expect(localize('/topics/closing#card-3', 'en')).toBe('/en/topics/closing#card-3');
+		expect(localize('/quiz?topic=x', 'zh')).toBe('/quiz?topic=x');
+	});
+
+	it('leaves alone what is not a path of the default language', () => {
+		expect(localize('#main', 'en')).toBe('#main');
+		expect(localize('?state=LISTEN', 'en')).toBe('?state=LISTEN');
+		expect(localize('https://www.rfc-editor.org/rfc/rfc9293', 'en')).toBe('https://www.rfc-editor.org/rfc/rfc9293');
+		expect(localize('/en/quiz', 'en')).toBe('/en/quiz');
+		expect(localize('/en?x', 'en')).toBe('/en?x');
+	});
+
+	it('switches a page to the other language and back, query and fragment kept', () => {
+		const zh = { pathname: '/classroom/results', search: '?x=1', hash: '#ABC' };
+		const en = switchHref(zh, 'en');
+		expect(en).toBe('/en/classroom/results?x=1#ABC');
+		const url = new URL(en, 'https://example.org');
+		expect(switchHref(url, 'zh')).toBe('/classroom/results?x=1#ABC');
+		expect(switchHref({ pathname: '/', search: '', hash: '' }, 'en')).toBe('/en');
+		expect(switchHref({ pathname: '/en', search: '', hash: '' }, 'zh')).toBe('/');
+		expect(switchHref({ pathname: '/en', search: '', hash: '' }, 'en')).toBe('/en');
+	});
+
+	it('names both languages and Chinese as the default in the alternates, from either address', () => {
+		const expected = [
+			{ hreflang: 'zh', href: '/fsm' },
+			{ hreflang: 'en', href: '/en/fsm' },
+			{ hreflang: 'x-default', href: '/fsm' }
+		];
+		expect(alternates('/fsm')).toEqual(expected);
+		expect(alternates('/en/fsm')).toEqual(expected);
+		expect(alternates('/en').map((a) => a.href)).toEqual(['/', '/en', '/']);
+	});
+});
+
+/** Run the <head> script against a fake browser; returns where it sent the reader, if anywhere. */
+function runEarlyRedirect(href: string, saved: string | null, browserLanguage: string, storageThrows = false) {
+	const url = new URL(href, 'https://example.org');
+	const calls: string[] = [];
+	const location = { pathname: url.pathname, search: url.search, hash: url.hash, replace: (to: string) => calls.push(`replace ${to}`) };
+	const localStorage = {
+		getItem: (key: string) => {
+			if (storageThrows) throw new Error('SecurityError');
+			return key === LANG_KEY ? saved : null;
+		}
+	};
+	const stop = () => calls.push('stop');
+	new Function('location', 'localStorage', 'navigator', 'stop', EARLY_REDIRECT)(location, localStorage, { language: browserLanguage }, stop);
+	return calls;
+}
+
+describe('the redirect in <head>', () => {
+	it('sends a reader who chose English from a Chinese address to the English one, stopping the Chinese page first', () => {
+		expect(runEarlyRedirect('/', 'en', 'zh-CN')).toEqual(['stop', 'replace /en']);
+		expect(runEarlyRedirect('/quiz?topic=syn-flood#x', 'en', 'zh-CN')).toEqual(['stop', 'replace /en/quiz?topic=syn-flood#x']);
+	});
+
+	it('leaves English addresses, and readers who chose Chinese, where they are', () => {
+		expect(runEarlyRedirect('/en/quiz', 'en', 'en-US')).toEqual([]);
+		expect(runEarlyRedirect('/en', null, 'en-US')).toEqual([]);
+		expect(runEarlyRedirect('/quiz', 'zh', 'en-US')).toEqual([]);
+	});
+
+	it('on a first visit follows the browser: Chinese in any region stays, anything else goes to English', () => {
+		expect(runEarlyRedirect('/fsm', null, 'zh-TW')).toEqual([]);
+		expect(runEarlyRedirect('/fsm', null, 'zh')).toEqual([]);
+		expect(runEarlyRedirect('/fsm', null, 'en-GB')).toEqual(['stop', 'replace /en/fsm']);
+		expect(runEarlyRedirect('/fsm', null, 'de')).toEqual(['stop', 'replace /en/fsm']);
+	});
+
+	it('does nothing when storage is blocked', () => {
+		expect(runEarlyRedirect('/', null, 'en-US', true)).toEqual([]);
+	});
+
+	it('is allowed by the CSP: its hash is in script-src', () => {
+		const hash = `'sha256-${createHash('sha256').update(EARLY_REDIRECT).digest('base64')}'`;
+		const sources = (svelteConfig.kit?.csp?.directives?.['script-src'] ?? []).map((s) => `'${s}'`);
+		expect(sources).toContain(hash);
+	});
+});
