@@ -28,7 +28,8 @@ import {
 	type ScheduleChange,
 	type StorageFailure
 } from '$lib/store';
-import { buildCatalog, dashboard, type Catalog, type StudyData } from '$lib/study';
+import { buildCatalog, dashboard, type Catalog } from '$lib/study';
+import { bank as questionBank } from './bank';
 import { DayClock } from './clock';
 import { catchUp, type SummaryReply, type SummaryRequest } from './summary-protocol';
 import { applyTheme } from '$lib/components/theme';
@@ -152,7 +153,8 @@ class Progress {
 	recent = $state.raw<Review[]>([]);
 	reviewCount = $state(0);
 	settings = $state<Settings>({ ...DEFAULT_SETTINGS });
-	catalog = $state.raw<Catalog | null>(null);
+	/** Built over the bank's index: counts and plans; a session fetches its questions' words from `bank`. */
+	catalog = $state.raw<Catalog<QuestionRef> | null>(null);
 	persistence = $state<Persistence | 'unknown'>('unknown');
 	schedule = $state.raw<Map<string, ItemState>>(new Map());
 	/**
@@ -278,7 +280,7 @@ class Progress {
 	}
 
 	async #load() {
-		const bank = fetch('/data/bank.json').then((r) => r.json() as Promise<StudyData>);
+		const bank = questionBank.index();
 		try {
 			this.#db = await openProgressDB(DB_NAME, () => (this.storage = 'replaced'));
 		} catch (e) {
