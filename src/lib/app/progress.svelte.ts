@@ -31,6 +31,7 @@ import {
 import { buildCatalog, dashboard, type Catalog } from '$lib/study';
 import { bank as questionBank } from './bank';
 import { DayClock } from './clock';
+import { STASH_PREFIX } from './learner';
 import { catchUp, type SummaryReply, type SummaryRequest } from './summary-protocol';
 import { applyTheme } from '$lib/components/theme';
 
@@ -68,7 +69,7 @@ const BIG_LOG = 2_000;
  * Answers not yet in IndexedDB are mirrored here (one key per tab), so a reload — to take a new
  * version, or after a crash — does not lose them: the next start saves them.
  */
-const STASH = 'tcp-quest:pending:';
+const STASH = STASH_PREFIX;
 const tabId = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random());
 
 function stash(reviews: Review[]) {
