@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS } from '../../src/lib/i18n/lang';
+import { LANGS, type Lang } from '../../src/lib/i18n/lang';
 import type { Question } from '../../src/lib/quiz/types';
 import { bank } from './classroom/fixtures';
 import { buildCatalog } from '../../src/lib/study/catalog';
@@ -10,7 +10,7 @@ import { indexFile, mergeSlice, missingSlices, readIndex, sliceFile, sliceKey, t
 const data = bank();
 const json = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 /** Every slice of the bank, as served (through JSON). */
-const slices = (langs = LANGS) => langs.flatMap((lang) => data.topics.map((t) => json(sliceFile(data, t.id, lang))));
+const slices = (langs: readonly Lang[] = LANGS) => langs.flatMap((lang) => data.topics.map((t) => json(sliceFile(data, t.id, lang))));
 
 describe('the bank index', () => {
 	const index = readIndex(json(indexFile(data)));
