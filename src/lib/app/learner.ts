@@ -26,6 +26,21 @@ export async function hasProgress(): Promise<boolean> {
 	}
 }
 
+/** The facade tells other tabs of every write on this channel. */
+export const PROGRESS_CHANNEL = 'tcp-quest:progress';
+
+/**
+ * Resolves once there is progress to show: at once if there is, else when another tab writes the
+ * first answer (a newcomer's home open beside a study tab then shows it, as a returning one would).
+ */
+export async function progressArrives(): Promise<void> {
+	if (await hasProgress()) return;
+	if (typeof BroadcastChannel === 'undefined') return new Promise(() => {});
+	const channel = new BroadcastChannel(PROGRESS_CHANNEL);
+	await new Promise<void>((resolve) => (channel.onmessage = () => resolve()));
+	channel.close();
+}
+
 type Facade = typeof import('./progress.svelte');
 let facade: Promise<Facade> | null = null;
 let loaded: Facade | null = null;

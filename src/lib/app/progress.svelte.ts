@@ -31,7 +31,7 @@ import {
 import { buildCatalog, dashboard, type Catalog } from '$lib/study';
 import { bank as questionBank } from './bank';
 import { DayClock } from './clock';
-import { STASH_PREFIX } from './learner';
+import { PROGRESS_CHANNEL, STASH_PREFIX } from './learner';
 import { catchUp, type SummaryReply, type SummaryRequest } from './summary-protocol';
 import { applyTheme } from '$lib/components/theme';
 
@@ -120,7 +120,7 @@ function tabClassBook(): ClassBook {
 }
 
 /** Other tabs of the app hear about every write, so two open tabs never show a stale log. */
-const CHANNEL = 'tcp-quest:progress';
+const CHANNEL = PROGRESS_CHANNEL;
 type TabMessage = { kind: 'appended'; reviews: Review[] } | { kind: 'changed' };
 
 export interface JobStatus {
