@@ -12,9 +12,13 @@ test('a first visit starts no worker; a backup starts the jobs worker', async ({
 	const started = workersOf(page);
 	await page.goto('/');
 	await waitForProgress(page);
-	await expect(page.locator('html[data-log="loaded"]')).toHaveCount(1);
+	// A newcomer's home reads no progress at all: no log, no store, no app layer.
+	await page.waitForTimeout(1000);
+	await expect(page.locator('html[data-log]')).toHaveCount(0);
+	expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
 	await page.goto('/stats');
 	await waitForProgress(page);
+	await expect(page.locator('html[data-log="loaded"]')).toHaveCount(1);
 	await page.waitForTimeout(1000);
 	expect(started).toEqual([]);
 
