@@ -3,6 +3,9 @@
  * against the budgets of issue 13, next to an empty SvelteKit page weighed the same way, and
  * Lighthouse's largest contentful paint (mobile profile) of home and one topic page.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { auditPages, pages } from '../lighthouse/audit';
 import { buildEmptyKit } from './empty-kit';
 import { firstVisitWeights, type Visit, type Weight } from './first-visit';
@@ -19,7 +22,20 @@ function budget(path: string): { js: number; json: number } | undefined {
 	return undefined;
 }
 
+/** The bank as the browser fetches it (see src/lib/study/slices.ts): the index, and a slice per language and topic. */
+function benchSlices(dir = 'build/data/bank') {
+	const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+	console.log('\nThe bank in slices, gzipped -9 (a session fetches the slices of the topics it asks; home and topic pages none):');
+	console.log(`  index (every question's id, kind, topic, family; topic titles): ${kb(gz(join(dir, 'index.json')))} — fetched by pages that count or plan`);
+	for (const lang of LANGS) {
+		const sizes = readdirSync(join(dir, lang)).map((f) => gz(join(dir, lang, f))).sort((a, b) => a - b);
+		const total = sizes.reduce((a, b) => a + b, 0);
+		console.log(`  ${lang}: ${sizes.length} slices, ${kb(sizes[0]!)}–${kb(sizes.at(-1)!)} (median ${kb(sizes[Math.floor(sizes.length / 2)]!)}), all ${kb(total)}`);
+	}
+}
+
 export async function benchPages(): Promise<void> {
+	benchSlices();
 	const paths = pages();
 	const visits: Visit[] = paths.flatMap((path) => LANGS.map((lang) => ({ path, lang })));
 	const weights = await firstVisitWeights('build', visits);

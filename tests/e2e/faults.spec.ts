@@ -70,7 +70,8 @@ test('two tabs study at once: each sees the other, nothing lost or counted twice
 
 test('a newer schema opened in another tab closes this tab’s connection and asks it to reload', async ({ context }) => {
 	const old = await context.newPage();
-	await old.goto('/');
+	// A page that opens the store (a newcomer's home opens none).
+	await old.goto('/study');
 	await waitForProgress(old);
 	const other = await context.newPage();
 	await other.goto('/manifest.webmanifest');

@@ -38,3 +38,35 @@ test('after one online visit the app cold-starts offline, and an offline review 
 	await waitForProgress(page);
 	await expect(page.getByTestId('today')).toContainText('1 次作答');
 });
+
+for (const lang of ['zh', 'en'] as const) {
+	test(`after one visit to home, quiz and flashcards start offline with their questions in ${lang} (slices from the precache)`, async ({ page, context }) => {
+		await page.addInitScript((l) => localStorage.setItem('tcp-quest:lang', l), lang);
+		await page.goto('/');
+		await waitForProgress(page);
+		await controlledByWorker(page);
+		await context.setOffline(true);
+
+		await page.goto('/quiz');
+		await waitForProgress(page);
+		await page.getByRole('button', { name: lang === 'zh' ? /^开始测验（\d+ 题）$/ : /^Start quiz \(\d+ questions\)$/ }).click();
+		const prompt = page.locator('#prompt');
+		await expect(prompt).toBeFocused();
+		// Words in the reader's language: Chinese has Han characters, the English wording none.
+		const asked = ((await prompt.textContent()) ?? '').trim();
+		expect(asked.length).toBeGreaterThan(3);
+		expect(/\p{Script=Han}/u.test(asked)).toBe(lang === 'zh');
+
+		await page.goto('/study');
+		await waitForProgress(page);
+		await page.getByRole('button', { name: lang === 'zh' ? '开始复习' : 'Start reviewing' }).click();
+		const card = page.locator('#front');
+		await expect(card).toBeFocused();
+		// The card's words, without the label read to screen readers.
+		const words = await card.evaluate((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim());
+		expect(words.length).toBeGreaterThan(3);
+		expect(/\p{Script=Han}/u.test(words)).toBe(lang === 'zh');
+		await page.getByRole('button', { name: lang === 'zh' ? /显示答案/ : /Show answer/ }).click();
+		await page.getByRole('button', { name: lang === 'zh' ? /良好/ : /Good/ }).click();
+	});
+}

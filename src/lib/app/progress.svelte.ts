@@ -28,8 +28,10 @@ import {
 	type ScheduleChange,
 	type StorageFailure
 } from '$lib/store';
-import { buildCatalog, dashboard, type Catalog, type StudyData } from '$lib/study';
+import { buildCatalog, dashboard, type Catalog } from '$lib/study';
+import { bank as questionBank } from './bank';
 import { DayClock } from './clock';
+import { PROGRESS_CHANNEL, STASH_PREFIX } from './learner';
 import { catchUp, type SummaryReply, type SummaryRequest } from './summary-protocol';
 import { applyTheme } from '$lib/components/theme';
 
@@ -67,7 +69,7 @@ const BIG_LOG = 2_000;
  * Answers not yet in IndexedDB are mirrored here (one key per tab), so a reload — to take a new
  * version, or after a crash — does not lose them: the next start saves them.
  */
-const STASH = 'tcp-quest:pending:';
+const STASH = STASH_PREFIX;
 const tabId = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random());
 
 function stash(reviews: Review[]) {
@@ -118,7 +120,7 @@ function tabClassBook(): ClassBook {
 }
 
 /** Other tabs of the app hear about every write, so two open tabs never show a stale log. */
-const CHANNEL = 'tcp-quest:progress';
+const CHANNEL = PROGRESS_CHANNEL;
 type TabMessage = { kind: 'appended'; reviews: Review[] } | { kind: 'changed' };
 
 export interface JobStatus {
@@ -152,7 +154,8 @@ class Progress {
 	recent = $state.raw<Review[]>([]);
 	reviewCount = $state(0);
 	settings = $state<Settings>({ ...DEFAULT_SETTINGS });
-	catalog = $state.raw<Catalog | null>(null);
+	/** Built over the bank's index: counts and plans; a session fetches its questions' words from `bank`. */
+	catalog = $state.raw<Catalog<QuestionRef> | null>(null);
 	persistence = $state<Persistence | 'unknown'>('unknown');
 	schedule = $state.raw<Map<string, ItemState>>(new Map());
 	/**
@@ -278,7 +281,7 @@ class Progress {
 	}
 
 	async #load() {
-		const bank = fetch('/data/bank.json').then((r) => r.json() as Promise<StudyData>);
+		const bank = questionBank.index();
 		try {
 			this.#db = await openProgressDB(DB_NAME, () => (this.storage = 'replaced'));
 		} catch (e) {

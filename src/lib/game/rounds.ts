@@ -97,6 +97,12 @@ export interface ChallengeQuestion {
 /** Steps to order take too long for a countdown, and flashcards have nothing to pick. */
 export const inChallenges = (q: { kind: QuestionKind }): boolean => q.kind !== 'order_steps' && q.kind !== 'flashcard';
 
+/** What a round of this type draws from: a topic round its topic's questions, a mixed round every topic's. */
+export function roundPool<Q extends { kind: QuestionKind; topic: string }>(questions: readonly Q[], roundType: string): Q[] {
+	const topic = roundTopic(roundType);
+	return questions.filter((q) => inChallenges(q) && (topic === undefined || q.topic === topic));
+}
+
 /** Topics with enough questions for a whole round on their own, in the given order. */
 export function challengeTopics<T extends { id: string }>(topics: readonly T[], questions: readonly { kind: QuestionKind; topic: string }[], size: number = CHALLENGE.questions): T[] {
 	const count = new Map<string, number>();
@@ -120,12 +126,8 @@ export function planChallenge<Q extends ChallengeQuestion>(
 	size: number = CHALLENGE.questions
 ): Q[] {
 	const random: Random = rng(hash(`challenge:${seed}:${roundType}`));
-	const topic = roundTopic(roundType);
 	const byFamily = new Map<string, Q[]>();
-	for (const q of questions) {
-		if (!inChallenges(q) || (topic !== undefined && q.topic !== topic)) continue;
-		byFamily.set(q.family, [...(byFamily.get(q.family) ?? []), q]);
-	}
+	for (const q of roundPool(questions, roundType)) byFamily.set(q.family, [...(byFamily.get(q.family) ?? []), q]);
 	const families = [...byFamily.keys()];
 	const due = families
 		.flatMap((f) => {

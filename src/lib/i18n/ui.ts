@@ -31,7 +31,9 @@ export const UI = {
 	skip: text('跳到正文', 'Skip to content'),
 	notFound: text('找不到这个页面。', 'This page does not exist.'),
 	loading: text('正在加载你的学习记录…', 'Loading your progress…'),
-	loadFailed: text('无法打开本地存储：', 'Could not open local storage: ')
+	loadFailed: text('无法打开本地存储：', 'Could not open local storage: '),
+	/** A session's questions are fetched when it starts: offline before the first visit finished, they may be missing. */
+	questionsFailed: text('题目没能载入，联网后再试一次。', 'The questions did not load. Connect to the internet and try again.')
 };
 
 export const NAV = {

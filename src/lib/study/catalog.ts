@@ -1,21 +1,25 @@
+import type { QuestionRef, TopicRef } from '../game/facts';
 import type { Question } from '../quiz/types';
-import type { StudyData } from './data';
 
-/** Lookups over the bank that every page needs, computed once per load. */
-export interface Catalog {
-	data: StudyData;
+/**
+ * Lookups over the bank that every page needs, computed once per load. In the browser it is built
+ * over the bank's index (`QuestionRef`s: no words), and a session fetches the words of what it asks
+ * (see slices.ts); at build time over the whole bank.
+ */
+export interface Catalog<Q extends QuestionRef = Question> {
+	data: { topics: TopicRef[]; questions: Q[] };
 	/** One flashcard per scheduled family, in deck order. */
-	flashcards: Question[];
+	flashcards: Q[];
 	/**
 	 * Per topic, one flashcard per family in the topic's own wording: an interview card that repeats
 	 * another (same family) is what studying the interview topic shows.
 	 */
-	topicFlashcards: Map<string, Question[]>;
+	topicFlashcards: Map<string, Q[]>;
 	/** Their families: what the daily quota of new cards counts. */
 	flashcardFamilies: ReadonlySet<string>;
 	/** Every family that quiz questions ask about, in bank order. */
 	quizFamilies: string[];
-	questionsByFamily: Map<string, Question[]>;
+	questionsByFamily: Map<string, Q[]>;
 	/** The topic a family was first asked in (a family can be asked in several: see follow-ups). */
 	topicOfFamily: Map<string, string>;
 	/** All families of a topic, flashcards and quizzes together: what mastery is measured over. */
@@ -24,11 +28,11 @@ export interface Catalog {
 	quizFamiliesByTopic: Map<string, string[]>;
 }
 
-export function buildCatalog(data: StudyData): Catalog {
-	const flashcards: Question[] = [];
+export function buildCatalog<Q extends QuestionRef>(data: { topics: TopicRef[]; questions: Q[] }): Catalog<Q> {
+	const flashcards: Q[] = [];
 	const seenCard = new Set<string>();
-	const topicFlashcards = new Map<string, Question[]>(data.topics.map((t) => [t.id, []]));
-	const questionsByFamily = new Map<string, Question[]>();
+	const topicFlashcards = new Map<string, Q[]>(data.topics.map((t) => [t.id, []]));
+	const questionsByFamily = new Map<string, Q[]>();
 	const topicOfFamily = new Map<string, string>();
 	const familiesByTopic = new Map<string, string[]>(data.topics.map((t) => [t.id, []]));
 	const quizFamiliesByTopic = new Map<string, string[]>(data.topics.map((t) => [t.id, []]));

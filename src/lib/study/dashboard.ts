@@ -2,6 +2,7 @@ import { answersOn } from '../game/answers';
 import type { DayOf } from '../game/days';
 import { localDay, type Review } from '../progress';
 import { newIntroducedOn, type ItemState } from '../srs';
+import type { QuestionRef } from '../game/facts';
 import type { Catalog } from './catalog';
 import { planFlashcards } from './sessions';
 
@@ -15,7 +16,7 @@ export function meanMastery(schedule: ReadonlyMap<string, ItemState>, families: 
 }
 
 /** Per topic, over all its families (flashcards and quizzes together). */
-export function topicMastery(catalog: Catalog, schedule: ReadonlyMap<string, ItemState>): Map<string, number> {
+export function topicMastery(catalog: Catalog<QuestionRef>, schedule: ReadonlyMap<string, ItemState>): Map<string, number> {
 	return new Map([...catalog.familiesByTopic].map(([topic, families]) => [topic, meanMastery(schedule, families)]));
 }
 
@@ -36,7 +37,7 @@ export interface Dashboard {
  * is the learner's day: the answers and the new-card quota count the same day (see `learnerDay`).
  */
 export function dashboard(
-	catalog: Catalog,
+	catalog: Catalog<QuestionRef>,
 	schedule: ReadonlyMap<string, ItemState>,
 	log: readonly Review[],
 	now: number,

@@ -7,3 +7,4 @@ export * from './topics';
 export * from './flashcard-session';
 export * from './quiz-session';
 export * from './mastery';
+export * from './slices';

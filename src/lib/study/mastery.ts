@@ -1,6 +1,7 @@
 import { STATES, type State } from '../fsm/states';
 import { statesOfFamily } from '../quiz/scope';
 import type { ItemState } from '../srs';
+import type { QuestionRef } from '../game/facts';
 import type { Catalog } from './catalog';
 import { meanMastery } from './dashboard';
 
@@ -19,7 +20,7 @@ export interface StateMastery {
  * the same rule the quiz's state scope uses), so "TIME_WAIT 40%" means the questions a TIME_WAIT
  * quiz would ask are 40% of the way to being known.
  */
-export function stateMastery(catalog: Catalog, schedule: ReadonlyMap<string, ItemState>): StateMastery[] {
+export function stateMastery(catalog: Catalog<QuestionRef>, schedule: ReadonlyMap<string, ItemState>): StateMastery[] {
 	const families = new Map<State, string[]>(STATES.map((s) => [s, []]));
 	for (const family of catalog.topicOfFamily.keys()) for (const s of statesOfFamily(family)) families.get(s)!.push(family);
 	return STATES.map((state) => {

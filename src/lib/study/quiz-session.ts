@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/lang';
 import { randomFor, shuffle } from '../random';
 import type { Option, Question } from '../quiz/types';
 import type { Schedule } from '../srs';
+import type { QuestionRef } from '../game/facts';
 import type { Catalog } from './catalog';
 import { isCorrect } from './grading';
 import { quizFamiliesIn, requeue, type QuizScope } from './sessions';
@@ -62,7 +63,7 @@ export interface QuizPool {
 	unseen: number;
 }
 
-export function quizPool(catalog: Catalog, schedule: Schedule, now: number, scope: QuizScope = {}): QuizPool {
+export function quizPool(catalog: Catalog<QuestionRef>, schedule: Schedule, now: number, scope: QuizScope = {}): QuizPool {
 	const families = quizFamiliesIn(catalog, scope);
 	let due = 0;
 	let unseen = 0;

@@ -1,20 +1,20 @@
 import type { State } from '../fsm';
 import { randomFor, shuffle } from '../random';
 import { statesOfFamily } from '../quiz/scope';
-import type { Question } from '../quiz/types';
+import type { QuestionRef } from '../game/facts';
 import { dueQueue, type Schedule } from '../srs';
 import type { Catalog } from './catalog';
 
-export interface FlashcardPlan {
+export interface FlashcardPlan<Q extends QuestionRef = QuestionRef> {
 	/** Due reviews first, then today's new cards. */
-	cards: Question[];
+	cards: Q[];
 	due: number;
 	fresh: number;
 }
 
 
 /** Today's flashcard session: every due card, then new ones up to what is left of the daily quota. */
-export function planFlashcards(catalog: Catalog, schedule: Schedule, now: number, newPerDay: number, newIntroducedToday: number, topic?: string): FlashcardPlan {
+export function planFlashcards<Q extends QuestionRef>(catalog: Catalog<Q>, schedule: Schedule, now: number, newPerDay: number, newIntroducedToday: number, topic?: string): FlashcardPlan<Q> {
 	const pool = topic ? (catalog.topicFlashcards.get(topic) ?? []) : catalog.flashcards;
 	const byFamily = new Map(pool.map((q) => [q.family, q]));
 	const { due, fresh } = dueQueue([...byFamily.keys()], schedule, now, { newPerDay, newIntroducedToday });
@@ -22,13 +22,13 @@ export function planFlashcards(catalog: Catalog, schedule: Schedule, now: number
 }
 
 /** Cram: extra practice over a topic's cards in a seeded order; it never moves a due date. */
-export function planCram(catalog: Catalog, seed: number, topic?: string, size = 20): Question[] {
+export function planCram<Q extends QuestionRef>(catalog: Catalog<Q>, seed: number, topic?: string, size = 20): Q[] {
 	const pool = topic ? (catalog.topicFlashcards.get(topic) ?? []) : catalog.flashcards;
 	return shuffle(pool, randomFor(seed, 'cram')).slice(0, size);
 }
 
 /** Which modes have something for a topic: flashcards to study, questions to quiz (as /study and /quiz draw them). */
-export function topicModes(catalog: Catalog, topic: string): { study: boolean; quiz: boolean } {
+export function topicModes(catalog: Catalog<QuestionRef>, topic: string): { study: boolean; quiz: boolean } {
 	return {
 		study: (catalog.topicFlashcards.get(topic)?.length ?? 0) > 0,
 		quiz: quizFamiliesIn(catalog, { topic }).length > 0
@@ -41,7 +41,7 @@ export interface QuizScope {
 	state?: State;
 }
 
-export function quizFamiliesIn(catalog: Catalog, { topic, state }: QuizScope): string[] {
+export function quizFamiliesIn(catalog: Catalog<QuestionRef>, { topic, state }: QuizScope): string[] {
 	const families = topic ? (catalog.quizFamiliesByTopic.get(topic) ?? []) : catalog.quizFamilies;
 	return state ? families.filter((f) => statesOfFamily(f).includes(state)) : families;
 }
@@ -59,15 +59,15 @@ export function timesAsked(log: readonly { questionId?: string; kind: string }[]
  * see `timesAsked`), ties broken by the session's seed. So the next quiz on a topic asks a family
  * in another wording where it has one, and the same seed and log give the same quiz.
  */
-export function planQuiz(
-	catalog: Catalog,
+export function planQuiz<Q extends QuestionRef>(
+	catalog: Catalog<Q>,
 	schedule: Schedule,
 	now: number,
 	seed: number,
 	size: number,
 	scope: QuizScope = {},
 	asked: ReadonlyMap<string, number> = new Map()
-): Question[] {
+): Q[] {
 	const random = randomFor(seed, 'quiz');
 	const families = quizFamiliesIn(catalog, scope);
 	const { due } = dueQueue(families, schedule, now, { newPerDay: 0, newIntroducedToday: 0 });

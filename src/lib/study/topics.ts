@@ -7,6 +7,7 @@ import { CHALLENGE } from '../game/challenge';
 import { challengeTopics } from '../game/rounds';
 import type { Text } from '../i18n/lang';
 import { UI } from '../i18n/ui';
+import type { QuestionRef } from '../game/facts';
 import type { Catalog } from './catalog';
 
 export interface TopicEntry {
@@ -22,7 +23,7 @@ export interface TopicEntry {
 
 export type Mode = 'cards' | 'quiz' | 'challenge';
 
-export function topicCatalogue(catalog: Catalog): TopicEntry[] {
+export function topicCatalogue(catalog: Catalog<QuestionRef>): TopicEntry[] {
 	const challenge = new Set(challengeTopics(catalog.data.topics, catalog.data.questions).map((t) => t.id));
 	const cards = new Map([...catalog.topicFlashcards].map(([topic, qs]) => [topic, qs.length]));
 	return catalog.data.topics.map((t) => ({

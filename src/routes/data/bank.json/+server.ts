@@ -1,16 +1,12 @@
 import { json } from '@sveltejs/kit';
-import { generateBank } from '$lib/quiz';
-import { loadDeck } from '$lib/server/deck';
-import type { StudyData } from '$lib/study/data';
+import { studyData } from '$lib/server/bank';
 
 export const prerender = true;
 
-/** The question bank and topic list, built once at build time and precached for offline use. */
+/**
+ * The whole bank in both languages: only the classroom needs it (a class quiz's fingerprint covers
+ * both languages). Study pages fetch the index and the slices beside it (`/data/bank/…`).
+ */
 export function GET() {
-	const deck = loadDeck();
-	const data: StudyData = {
-		topics: deck.topics.map((t) => ({ id: t.id, title: t.title })),
-		questions: generateBank(deck)
-	};
-	return json(data);
+	return json(studyData());
 }

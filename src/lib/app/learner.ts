@@ -1,0 +1,55 @@
+/**
+ * Whether this browser holds any progress, asked without loading the app layer: a reading page or
+ * a newcomer's home needs none of it (the facade, the store, the scheduler and the game are a
+ * third of the app's code), so they load only for a learner who has something to show.
+ */
+import { DB_NAME } from '$lib/store/db';
+
+/** Answers not yet in IndexedDB are stashed under this prefix (one key per tab; see the facade). */
+export const STASH_PREFIX = 'tcp-quest:pending:';
+
+/**
+ * True when there is progress to read: the database exists (the app creates it on first use) or a
+ * tab stashed answers. Where the browser cannot list its databases, assume there is.
+ */
+export async function hasProgress(): Promise<boolean> {
+	try {
+		for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i)?.startsWith(STASH_PREFIX)) return true;
+	} catch {
+		// No local storage: nothing stashed there.
+	}
+	if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
+	try {
+		return (await indexedDB.databases()).some((db) => db.name === DB_NAME);
+	} catch {
+		return true;
+	}
+}
+
+/** The facade tells other tabs of every write on this channel. */
+export const PROGRESS_CHANNEL = 'tcp-quest:progress';
+
+/**
+ * Resolves once there is progress to show: at once if there is, else when another tab writes the
+ * first answer (a newcomer's home open beside a study tab then shows it, as a returning one would).
+ */
+export async function progressArrives(): Promise<void> {
+	if (await hasProgress()) return;
+	if (typeof BroadcastChannel === 'undefined') return new Promise(() => {});
+	const channel = new BroadcastChannel(PROGRESS_CHANNEL);
+	await new Promise<void>((resolve) => (channel.onmessage = () => resolve()));
+	channel.close();
+}
+
+type Facade = typeof import('./progress.svelte');
+let facade: Promise<Facade> | null = null;
+let loaded: Facade | null = null;
+
+/** The app layer, loaded once (a page that imports it itself has it already: this costs nothing then). */
+export function loadFacade(): Promise<Facade> {
+	facade ??= import('./progress.svelte').then((m) => (loaded = m));
+	return facade;
+}
+
+/** Answers of this tab not saved yet; none where the app layer was never loaded (nothing was answered). */
+export const pendingAnswers = (): number => loaded?.progress.pendingCount ?? 0;
