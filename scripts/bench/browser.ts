@@ -24,7 +24,7 @@ const watchLongTasks = () => {
 	}).observe({ type: 'longtask', buffered: true });
 };
 
-async function launch(profile: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function launch(profile: string): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await chromium.launchPersistentContext(profile, {
 		...localChromium,
 		viewport: { width: 360, height: 740 },
@@ -43,7 +43,7 @@ const longest = (page: Page) => page.evaluate(() => Math.max(0, ...(window as un
 const resetLong = (page: Page) => page.evaluate(() => void ((window as unknown as { longTasks: number[] }).longTasks = []));
 
 /** Five years of daily study over the bank's items: flashcards, quizzes, challenges, cram, a few undos. */
-async function seed(page: Page, total: number, years: number): Promise<number> {
+export async function seed(page: Page, total: number, years: number): Promise<number> {
 	return page.evaluate(
 		async ({ total, years }) => {
 			const bank = (await (await fetch('/data/bank.json')).json()) as { questions: { id: string; family: string; kind: string }[] };

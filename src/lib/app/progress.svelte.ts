@@ -152,6 +152,7 @@ class Progress {
 		const bank = fetch('/data/bank.json').then((r) => r.json() as Promise<StudyData>);
 		try {
 			this.#db = await store.openProgressDB(store.DB_NAME, () => (this.storage = 'replaced'));
+			performance.mark('progress:db-open');
 		} catch (e) {
 			// Private modes and disabled storage: study on in memory, and say so.
 			console.warn('IndexedDB unavailable', e);
@@ -159,6 +160,7 @@ class Progress {
 			this.logLoaded = true;
 		}
 		this.catalog = buildCatalog(await bank);
+		performance.mark('progress:bank');
 		const stashed = this.#outbox.recover();
 		const db = this.#db;
 		if (db) {
@@ -176,12 +178,14 @@ class Progress {
 		this.pendingCount = this.#outbox.size;
 		this.clock = Date.now();
 		this.ready = true;
+		performance.mark('progress:ready');
 		// Lets tests (and curious users' devtools) see that progress has loaded.
 		document.documentElement.dataset.ready = 'true';
 		if (db) {
 			void store.requestPersistence().then((p) => (this.persistence = p));
 			this.#tabs = new TabSync((m) => void this.#heard(m));
 			await this.#readTotals(db);
+			performance.mark('progress:totals');
 			void this.#loadLog(db);
 		}
 		new DayClock([]).watch(
@@ -220,7 +224,8 @@ class Progress {
 	/** The whole log in slices, merged with anything answered meanwhile. */
 	async #loadLog(db: ProgressDB) {
 		const log = await store.readLogChunked(db);
-		this.reviews = mergeById(mergeById(log, this.reviews), this.#outbox.pending);
+		// Answers recorded meanwhile are in `recent` (the whole log as it was may be 200,000 records: not compared).
+		this.reviews = mergeById(log, [...this.recent, ...this.#outbox.pending]);
 		this.logLoaded = true;
 		document.documentElement.dataset.log = 'loaded';
 	}

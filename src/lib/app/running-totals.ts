@@ -38,9 +38,12 @@ export function quickSummary(stored: StoredTotals, recent: readonly Review[], op
 	return { game: gameFromTotals(totals, events, options), stats: statsFromTotals(totals, options) };
 }
 
-/** `a`, then what `b` adds to it (by id). */
+/** `a`, then what `b` adds to it (by id). Only `a`'s records as late as `b`'s earliest are compared: `a` may be the whole log. */
 export function mergeById(a: readonly Review[], b: readonly Review[]): Review[] {
-	const ids = new Set(a.map((r) => r.id));
+	if (b.length === 0) return a as Review[];
+	const since = b.reduce((min, r) => Math.min(min, r.at), Infinity);
+	const ids = new Set<string>();
+	for (const r of a) if (r.at >= since) ids.add(r.id);
 	const extra = b.filter((r) => !ids.has(r.id));
 	return extra.length ? [...a, ...extra] : (a as Review[]);
 }

@@ -56,7 +56,7 @@ describe('summarize: the page and the worker agree', () => {
 		// Not a trivial summary: the log earned XP, a level and some achievements.
 		expect(inPage.game.xp).toBeGreaterThan(1000);
 		expect(inPage.game.achievements.filter((a) => a.earned).length).toBeGreaterThan(3);
-	});
+	}, 30_000);
 
 	it('the running totals (folded up to a checkpoint, then the days after it) give the same XP, streak, quests and statistics', () => {
 		const log = mixedLog(20_000);
@@ -84,7 +84,7 @@ describe('summarize: the page and the worker agree', () => {
 		expect(game.quests.some((q) => q.current > 0)).toBe(true);
 		// Folding on a copy left the stored totals as they were.
 		expect(stored.reviews).toBeLessThan(totals.reviews);
-	});
+	}, 30_000);
 
 	it('a worker that saw another log starts over', () => {
 		const a = mixedLog(30);
