@@ -1,39 +1,22 @@
 import { untrack } from 'svelte';
 import { version } from '$app/environment';
-import { DEFAULT_GOAL, fromPosted, roundsFromLog, summarize, type DayOf, type GameSummary, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs, type TopicRef } from '$lib/game';
-import { DEFAULT_SETTINGS, effectiveReviews, reviewProblem, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
-import { memoryClassBook, type ClassBook, type ClassBookData } from '$lib/classroom';
-import { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState } from '$lib/srs';
-import {
-	appendReviews,
-	countReviews,
-	DB_NAME,
-	loadSettings,
-	openProgressDB,
-	readLogChunked,
-	readSchedule,
-	rebuildSchedule,
-	requestPersistence,
-	resetProgress,
-	reviewsSince,
-	runJob,
-	saveSettings,
-	storageFailure,
-	storedClassBook,
-	undoLast,
-	type ImportResult,
-	type Job,
-	type Persistence,
-	type ProgressDB,
-	type ScheduleChange,
-	type StorageFailure
-} from '$lib/store';
+import { DEFAULT_GOAL, fromPosted, goalFromHistory, roundsFromLog, summarize, type DayOf, type GameSummary, type GoalChange, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/game';
+import { DEFAULT_SETTINGS, effectiveReviews, withCurrentZone, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
+import type { ClassBook } from '$lib/classroom';
+import { buildSchedule, type ItemState } from '$lib/srs';
+import * as store from '$lib/store';
+import type { ImportResult, Job, Persistence, ProgressDB, ScheduleChange, StorageFailure, StoredTotals } from '$lib/store';
 import { buildCatalog, dashboard, type Catalog } from '$lib/study';
 import { bank as questionBank } from './bank';
-import { DayClock } from './clock';
-import { PROGRESS_CHANNEL, STASH_PREFIX } from './learner';
-import { catchUp, type SummaryReply, type SummaryRequest } from './summary-protocol';
+import { isWorkerError } from '$lib/workers/call';
 import { applyTheme } from '$lib/components/theme';
+import { tabClassBook } from './classes';
+import { DayClock } from './clock';
+import { GameClient } from './game-client';
+import { Outbox } from './outbox';
+import { loadTotals, mergeById, quickSummary } from './running-totals';
+import { applyChange, foldLocal } from './schedule-view';
+import { TabSync, type TabMessage } from './tab-sync';
 
 export interface Answer {
 	itemId: string;
@@ -47,8 +30,15 @@ export interface Answer {
 	/** The quiz, challenge round or session it belongs to, e.g. `challenge:mixed:<uuid>`. */
 	session?: string;
 }
+export interface JobStatus {
+	kind: Job['kind'] | 'load';
+	/** 0–1. */
+	fraction: number;
+}
 
-/** The device's IANA time zone, or UTC if the runtime will not say. */
+const DAY = 86_400_000;
+/** Above this many reviews the achievements are summed up in the game worker and caches rebuilt in the jobs worker (a log this size replays in ~10 ms). */
+const BIG_LOG = 2_000;
 function deviceZone(): string {
 	try {
 		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -56,101 +46,27 @@ function deviceZone(): string {
 		return 'UTC';
 	}
 }
-
-const DAY = 86_400_000;
-/**
- * Above this many reviews the summary is computed in the game worker, started only then (a new
- * learner starts none). summarize() measured in Node on a shared 2-core machine: 1,000 reviews
- * 12 ms, 2,000 11 ms, 5,000 34–85 ms, 10,000 118 ms, 20,000 620 ms; a phone is some 3–4 times
- * slower, so beyond 2,000 an answer would cost the page more than a 50 ms task.
- */
-const BIG_LOG = 2_000;
-/**
- * Answers not yet in IndexedDB are mirrored here (one key per tab), so a reload — to take a new
- * version, or after a crash — does not lose them: the next start saves them.
- */
-const STASH = STASH_PREFIX;
-const tabId = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random());
-
-function stash(reviews: Review[]) {
-	try {
-		if (reviews.length) localStorage.setItem(STASH + tabId, JSON.stringify(reviews));
-		else localStorage.removeItem(STASH + tabId);
-	} catch {
-		// No local storage either: the answers live as long as the tab.
-	}
-}
-
-/** Every tab's stashed answers (well-formed ones), and the keys they came from. */
-function unstash(): { reviews: Review[]; keys: string[] } {
-	const reviews: Review[] = [];
-	const keys: string[] = [];
-	try {
-		for (let i = 0; i < localStorage.length; i++) {
-			const key = localStorage.key(i);
-			if (!key?.startsWith(STASH)) continue;
-			keys.push(key);
-			const value: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
-			if (Array.isArray(value)) for (const r of value) if (reviewProblem(r) === null) reviews.push(r as Review);
-		}
-	} catch {
-		// Unreadable: nothing to recover.
-	}
-	return { reviews, keys };
-}
-
-/** Without IndexedDB a teacher's classes live in the tab: session storage keeps them across its reloads. */
-const TAB_CLASSES = 'tcp-quest:classes';
-
-function tabClassBook(): ClassBook {
-	let initial: ClassBookData | undefined;
-	try {
-		const data = JSON.parse(sessionStorage.getItem(TAB_CLASSES) ?? 'null') as ClassBookData | null;
-		if (data && Array.isArray(data.classes) && Array.isArray(data.results)) initial = data;
-	} catch {
-		// No session storage either: the classes last as long as this page.
-	}
-	return memoryClassBook(initial, (data) => {
-		try {
-			sessionStorage.setItem(TAB_CLASSES, JSON.stringify(data));
-		} catch {
-			// As above.
-		}
-	});
-}
-
-/** Other tabs of the app hear about every write, so two open tabs never show a stale log. */
-const CHANNEL = PROGRESS_CHANNEL;
-type TabMessage = { kind: 'appended'; reviews: Review[] } | { kind: 'changed' };
-
-export interface JobStatus {
-	kind: Job['kind'] | 'load';
-	/** 0–1. */
-	fraction: number;
-}
+const tabId = globalThis.crypto?.randomUUID?.() ?? String(Math.random());
+const storageOrNull = () => (typeof localStorage === 'undefined' ? null : localStorage);
 
 /**
- * The app's one view of the learner's progress: the review log from IndexedDB, the settings and
- * the question bank. Everything else (schedule, due counts, mastery) is derived from these.
- *
- * Opening is fast whatever the log's size: the schedule comes from the store's cache and "today"
- * from the last two days of the log; the whole log (for XP, streaks, achievements) follows in slices.
- * When storage fails (full, unavailable, replaced by a newer version) answers stay in memory as
- * `pending` and the next successful write saves them, in order, in one transaction.
+ * The app's one view of the learner's progress, for every page: the review log (IndexedDB), the
+ * settings and the question bank; everything else derives from them. Opening never reads the whole
+ * log: the schedule comes from the store's cache, XP, streak, quests and statistics from the running
+ * totals plus the last days; the whole log follows in slices for achievements and challenge bests.
+ * Answers storage cannot take wait in the outbox and are saved, in order, by the next write.
  */
 class Progress {
 	ready = $state(false);
 	failure = $state<string | null>(null);
 	/** Storage trouble the learner must hear about; null when all is saved. */
 	storage = $state<StorageFailure | null>(null);
-	/** Answers not yet saved (storage full or unavailable). */
 	pendingCount = $state(0);
-	/** Long work under way (a progress bar shows it). */
 	job = $state<JobStatus | null>(null);
 	/** The whole log, once `logLoaded`; until then only `recent` and `reviewCount` are known. */
 	reviews = $state.raw<Review[]>([]);
 	logLoaded = $state(false);
-	/** The log from two days back: enough for every "today" figure in any time zone. */
+	/** The log from the running totals' checkpoint (at least two days back): every "today" figure and the totals' tail. */
 	recent = $state.raw<Review[]>([]);
 	reviewCount = $state(0);
 	settings = $state<Settings>({ ...DEFAULT_SETTINGS });
@@ -158,56 +74,43 @@ class Progress {
 	catalog = $state.raw<Catalog<QuestionRef> | null>(null);
 	persistence = $state<Persistence | 'unknown'>('unknown');
 	schedule = $state.raw<Map<string, ItemState>>(new Map());
-	/**
-	 * The clock the game reads "today" from: moved on by every answer, on return to the tab and when
-	 * the local day changes, so the summary is not recomputed every second.
-	 */
+	/** "Now" for the game: moved on by answers, a return to the tab and a new day (not every second). */
 	clock = $state(Date.now());
 	/** Answers recorded in this page's life: a celebration only follows a new answer, never a load or import. */
 	recorded = $state(0);
-	/** The one clock every "today" comes from (the learner's zone history; see DayClock). */
 	#dayClock = $derived(new DayClock(this.settings.zones));
-	#dayOf = $derived<DayOf>(this.#dayClock.dayOf);
+	/** The local day of an instant, in the zone the learner was in then (the one clock, see DayClock). */
+	dayOf = $derived<DayOf>(this.#dayClock.dayOf);
 	/** Flashcards first scheduled on the learner's today: the new-card quota used. */
 	introducedToday = $derived(this.#dayClock.introducedOn(this.schedule, this.catalog?.flashcardFamilies, this.clock));
-	/** Finished challenge rounds, from the log (personal bests). */
+	/** Finished challenge rounds (personal bests), once the whole log is in. */
 	rounds = $derived<RoundResult[]>(roundsFromLog(this.reviews));
-	/** XP, level, goal, streak, quests and achievements: all derived from the log (in a worker when it is big). */
-	get game(): GameSummary | null {
-		return (this.#inWorker ? this.#summaryAsync : this.#summarySync)?.game ?? null;
-	}
-	/** The statistics page's figures, once the whole log is in (from the worker with the summary when it is big). */
-	get stats(): StudyStats | null {
-		return (this.#inWorker ? this.#summaryAsync : this.#summarySync)?.stats ?? null;
-	}
-	/** The game worker starts only for a log this big, and is never retried once it failed to start. */
+	#totals = $state.raw<StoredTotals | null>(null);
+	#quick = $derived(this.#totals && quickSummary(this.#totals, this.recent, { now: this.clock, dayOf: this.dayOf, goal: goalFromHistory(this.#goalHistory(this.clock)) }));
 	#workerFailed = $state(false);
+	#fromWorker = $state.raw<Summary | null>(null);
 	#inWorker = $derived(this.reviews.length > BIG_LOG && !this.#workerFailed);
-	#gameWorker: Worker | null = null;
-	#summarySync = $derived<Summary | null>(this.#inWorker ? null : this.#summarize());
-	#summaryAsync = $state.raw<Summary | null>(null);
-	/** Answers whose celebration waits for the worker's summary (see `recorded`). */
-	#unannounced = 0;
+	#full = $derived<Summary | null>(this.#inWorker ? this.#fromWorker : this.#summarize());
+	/** XP, level, goal, streak and quests from the running totals; achievements from the whole log once it is in. */
+	game = $derived<GameSummary | null>(this.#quick ? { ...this.#quick.game, achievements: this.#full?.game.achievements ?? [] } : (this.#full?.game ?? null));
+	stats = $derived<StudyStats | null>(this.#quick?.stats ?? this.#full?.stats ?? null);
 
 	#db: ProgressDB | null = null;
-	#classBook: ClassBook | null = null;
 	#loading: Promise<void> | null = null;
-	#pending: Review[] = [];
+	#outbox = new Outbox(storageOrNull(), tabId);
+	#tabs: TabSync | null = null;
+	#game = new GameClient();
+	#classBook: ClassBook | null = null;
 	/** Each item's state before an answer of this page's life: undo without the log when storage fails. */
 	#before = new Map<string, ItemState | undefined>();
-	#channel: BroadcastChannel | null = null;
-	/** The log as last handed to the game worker, and the latest request made of it. */
-	#sent: Review[] = [];
-	#gameRequest = 0;
-	#posting: Promise<void> = Promise.resolve();
+	/** Answers whose achievements wait for the worker's summary (see `recorded`). */
+	#unannounced = 0;
 
 	constructor() {
-		// Keep the worker's summary in step with everything the summary depends on.
 		$effect.root(() => {
 			$effect(() => {
-				const inputs = this.#summaryInputs();
-				if (!this.#inWorker || !inputs) return;
-				untrack(() => this.#askGame(this.reviews, inputs));
+				const inputs = this.#inWorker ? this.#summaryInputs() : null;
+				if (inputs) untrack(() => void this.#askWorker(this.reviews, $state.snapshot(inputs) as SummaryInputs));
 			});
 		});
 	}
@@ -226,64 +129,32 @@ class Progress {
 		return inputs && summarize(this.reviews, inputs);
 	}
 
-	#startGameWorker(): Worker | null {
-		if (this.#gameWorker) return this.#gameWorker;
+	async #askWorker(log: Review[], inputs: SummaryInputs) {
 		try {
-			this.#gameWorker = new Worker(new URL('./game.worker.ts', import.meta.url), { type: 'module' });
-		} catch {
-			this.#workerFailed = true;
-			return null;
+			const posted = await this.#game.summarize(log, inputs);
+			if (!posted || !this.catalog) return;
+			this.#fromWorker = fromPosted(posted, this.catalog.data.topics);
+			// The summary and the answers it includes arrive together, so their achievements can be celebrated.
+			this.recorded += this.#unannounced;
+			this.#unannounced = 0;
+		} catch (e) {
+			// A worker that cannot start (a blocked script): the summary is computed here instead.
+			if (isWorkerError(e)) this.#workerFailed = true;
+			else this.#failed(e);
 		}
-		this.#gameWorker.addEventListener('message', this.#gameArrived);
-		// A worker that cannot start (a blocked script): the summary is computed here instead.
-		this.#gameWorker.addEventListener('error', () => {
-			this.#gameWorker?.terminate();
-			this.#gameWorker = null;
-			this.#sent = [];
-			this.#workerFailed = true;
-		});
-		return this.#gameWorker;
 	}
-
-	/** Hand the worker what it lacks of the log (in slices), then ask for a summary; the latest answer wins. */
-	#askGame(reviews: Review[], inputs: SummaryInputs) {
-		const worker = typeof Worker === 'undefined' ? null : this.#startGameWorker();
-		if (!worker) return void (this.#workerFailed = true);
-		const id = ++this.#gameRequest;
-		const messages = catchUp(this.#sent, reviews, { questions: inputs.questions as QuestionRef[], topics: inputs.topics as TopicRef[] });
-		this.#sent = reviews;
-		const { now, zones, goalHistory, mastery } = inputs;
-		const request: SummaryRequest = { kind: 'summary', id, inputs: { now, zones: $state.snapshot(zones), goalHistory: $state.snapshot(goalHistory), mastery: [...mastery] } };
-		this.#posting = this.#posting.then(async () => {
-			for (const message of messages) {
-				worker.postMessage(message);
-				// Between slices of a big log the page gets a turn.
-				if (message.kind === 'append') await new Promise((r) => setTimeout(r, 0));
-			}
-			worker.postMessage(request);
-		});
-	}
-
-	#gameArrived = (event: MessageEvent<SummaryReply>) => {
-		if (event.data.id !== this.#gameRequest || !this.catalog) return;
-		this.#summaryAsync = fromPosted(event.data.result, this.catalog.data.topics);
-		// The summary and the answers it includes arrive together, so a celebration can follow.
-		this.recorded += this.#unannounced;
-		this.#unannounced = 0;
-	};
 
 	/** Load once; every page awaits the same promise. */
 	load(): Promise<void> {
-		this.#loading ??= this.#load().catch((e: unknown) => {
-			this.failure = e instanceof Error ? e.message : String(e);
-		});
+		this.#loading ??= this.#load().catch((e: unknown) => void (this.failure = e instanceof Error ? e.message : String(e)));
 		return this.#loading;
 	}
 
 	async #load() {
 		const bank = questionBank.index();
 		try {
-			this.#db = await openProgressDB(DB_NAME, () => (this.storage = 'replaced'));
+			this.#db = await store.openProgressDB(store.DB_NAME, () => (this.storage = 'replaced'));
+			performance.mark('progress:db-open');
 		} catch (e) {
 			// Private modes and disabled storage: study on in memory, and say so.
 			console.warn('IndexedDB unavailable', e);
@@ -291,104 +162,102 @@ class Progress {
 			this.logLoaded = true;
 		}
 		this.catalog = buildCatalog(await bank);
-		const stashed = unstash();
-		this.#pending.push(...stashed.reviews.filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i));
-		if (this.#db) {
-			this.settings = await loadSettings(this.#db);
+		performance.mark('progress:bank');
+		const stashed = this.#outbox.recover();
+		const db = this.#db;
+		if (db) {
+			this.settings = await store.loadSettings(db);
 			applyTheme(this.settings.theme);
 			await this.#recordZone();
-			// Answers a reload interrupted (this tab's or another's) are saved first; each key is
-			// dropped only once its answers are in the log.
-			if (this.#pending.length) {
-				await this.#flush();
-				if (this.#pending.length === 0) for (const key of stashed.keys) localStorage.removeItem(key);
-			}
-			await this.#readView(this.#db);
-			this.#foldLocal(this.#pending);
+			// Answers a reload interrupted (this tab's or another's) are saved first.
+			if (this.#outbox.size && (await this.#flush()) !== undefined) this.#outbox.forget(stashed);
+			await this.#readView(db);
 		} else {
-			this.reviews = this.recent = [...this.#pending];
-			this.reviewCount = this.#pending.length;
-			this.schedule = buildSchedule(this.#pending, this.settings.retention);
+			this.reviews = this.recent = [...this.#outbox.pending];
+			this.reviewCount = this.#outbox.size;
+			this.schedule = buildSchedule(this.reviews, this.settings.retention);
 		}
+		this.pendingCount = this.#outbox.size;
 		this.clock = Date.now();
 		this.ready = true;
+		performance.mark('progress:ready');
 		// Lets tests (and curious users' devtools) see that progress has loaded.
 		document.documentElement.dataset.ready = 'true';
-		if (this.#db) {
-			requestPersistence().then((p) => (this.persistence = p));
-			void this.#loadLog(this.#db);
-			this.#listen();
+		if (db) {
+			void store.requestPersistence().then((p) => (this.persistence = p));
+			this.#tabs = new TabSync((m) => void this.#heard(m));
+			await this.#readTotals(db);
+			performance.mark('progress:totals');
+			void this.#loadLog(db);
 		}
-		this.#watchClock();
+		new DayClock([]).watch(
+			(now) => {
+				this.clock = now;
+				if (document.visibilityState === 'visible') void this.#recordZone();
+			},
+			{ visibility: document, visible: () => document.visibilityState === 'visible' }
+		);
 	}
 
-	/** Schedule (from the cache, rebuilt if stale), today's slice of the log and its size. */
+	/** Schedule (from the cache, rebuilt if stale), the last two days of the log and its size. */
 	async #readView(db: ProgressDB) {
 		const retention = this.settings.retention;
-		let schedule = await readSchedule(db, retention);
+		let schedule = await store.readSchedule(db, retention);
 		// A small log (a new learner's: none) is replayed here at once; only a big one starts the jobs worker.
-		if (!schedule && (await countReviews(db)) <= BIG_LOG) schedule = await rebuildSchedule(db, retention);
-		if (!schedule) {
-			await this.#run({ kind: 'rebuild', retention });
-			schedule = (await readSchedule(db, retention)) ?? (await rebuildSchedule(db, retention));
+		if (!schedule && (await store.countReviews(db)) > BIG_LOG) await this.#run({ kind: 'rebuild', retention });
+		schedule ??= (await store.readSchedule(db, retention)) ?? (await store.rebuildSchedule(db, retention));
+		const [recent, count] = await Promise.all([store.reviewsSince(db, Math.min(Date.now() - 2 * DAY, this.#totals?.checkpoint ?? Infinity)), store.countReviews(db)]);
+		this.schedule = foldLocal(schedule, this.#outbox.pending, retention);
+		this.recent = mergeById(recent, this.#outbox.pending);
+		this.reviewCount = count + this.#outbox.size;
+	}
+
+	/** The running totals and the log since their checkpoint (rebuilt first if they do not match the log). */
+	async #readTotals(db: ProgressDB) {
+		try {
+			const { stored, tail } = await loadTotals(db, $state.snapshot(this.settings.zones), BIG_LOG, (job) => this.#run(job));
+			this.recent = mergeById(mergeById(tail, this.recent.filter((r) => r.at >= stored.checkpoint)), this.#outbox.pending);
+			this.#totals = stored;
+		} catch (e) {
+			console.warn('running totals unavailable', e);
 		}
-		const [recent, count] = await Promise.all([reviewsSince(db, Date.now() - 2 * DAY), countReviews(db)]);
-		this.schedule = schedule;
-		this.recent = this.#withPending(recent);
-		this.reviewCount = count + this.#pending.length;
 	}
 
 	/** The whole log in slices, merged with anything answered meanwhile. */
 	async #loadLog(db: ProgressDB) {
-		const log = await readLogChunked(db);
-		const known = new Set(log.map((r) => r.id));
-		const extra = [...this.reviews, ...this.#pending].filter((r) => !known.has(r.id));
-		this.reviews = extra.length ? [...log, ...extra] : log;
+		const log = await store.readLogChunked(db);
+		// Answers recorded meanwhile are in `recent` (the whole log as it was may be 200,000 records: not compared).
+		this.reviews = mergeById(log, [...this.recent, ...this.#outbox.pending]);
 		this.logLoaded = true;
 		document.documentElement.dataset.log = 'loaded';
 	}
 
-	#withPending(log: Review[]): Review[] {
-		const ids = new Set(log.map((r) => r.id));
-		const missing = this.#pending.filter((r) => !ids.has(r.id));
-		return missing.length ? [...log, ...missing] : log;
-	}
-
-	#listen() {
-		if (typeof BroadcastChannel === 'undefined') return;
-		this.#channel = new BroadcastChannel(CHANNEL);
-		this.#channel.onmessage = (event: MessageEvent<TabMessage>) => void this.#heard(event.data);
-	}
-
-	#tell(message: TabMessage) {
-		this.#channel?.postMessage(message);
-	}
-
-	/** Another tab wrote: take its reviews into the view and re-read the schedule it updated. */
+	/** Another tab wrote: take its reviews into the view, or re-read everything. */
 	async #heard(message: TabMessage) {
 		const db = this.#db;
 		if (!db || this.storage === 'replaced') return;
 		try {
 			if (message.kind === 'appended') {
-				const fresh = message.reviews.filter((r) => !this.recent.some((x) => x.id === r.id));
-				this.recent = [...this.recent, ...fresh];
-				if (this.logLoaded) this.reviews = [...this.reviews, ...fresh.filter((r) => !this.reviews.some((x) => x.id === r.id))];
-				const [schedule, count] = await Promise.all([readSchedule(db, this.settings.retention), countReviews(db)]);
+				this.recent = mergeById(this.recent, message.reviews);
+				if (this.logLoaded) this.reviews = mergeById(this.reviews, message.reviews);
+				const [schedule, count] = await Promise.all([store.readSchedule(db, this.settings.retention), store.countReviews(db)]);
 				if (schedule) this.schedule = schedule;
-				this.reviewCount = count + this.#pending.length;
-			} else {
-				await this.#readView(db);
-				await this.#loadLog(db);
-			}
+				this.reviewCount = count + this.#outbox.size;
+			} else await this.#reread(db);
 			this.clock = Math.max(this.clock, Date.now());
 		} catch (e) {
 			this.#failed(e);
 		}
 	}
 
+	async #reread(db: ProgressDB) {
+		await this.#readView(db);
+		await this.#readTotals(db);
+		await this.#loadLog(db);
+	}
+
 	#failed(e: unknown) {
-		const failure = storageFailure(e);
-		if (this.storage !== 'replaced') this.storage = failure;
+		if (this.storage !== 'replaced') this.storage = store.storageFailure(e);
 		console.warn('storage failed', e);
 	}
 
@@ -396,15 +265,10 @@ class Progress {
 	async #run<J extends Job>(job: J) {
 		this.job = { kind: job.kind, fraction: 0 };
 		try {
-			return await runJob(this.db, job, (fraction) => (this.job = { kind: job.kind, fraction }));
+			return await store.runJob(this.#open(), job, (fraction) => (this.job = { kind: job.kind, fraction }));
 		} finally {
 			this.job = null;
 		}
-	}
-
-	/** The local day of an instant, in the zone the learner was in then (see `dayInZones`). */
-	get dayOf(): DayOf {
-		return this.#dayOf;
 	}
 
 	/** Remember the device's time zone if it moved, so past reviews keep the days they were made on. */
@@ -412,141 +276,86 @@ class Progress {
 		const zones = withCurrentZone(this.settings.zones, deviceZone(), now);
 		if (zones === this.settings.zones) return;
 		this.settings = { ...this.settings, zones };
-		try {
-			await saveSettings(this.db, $state.snapshot(this.settings));
-		} catch {
-			// Advisory: the zone is recorded again on the next start.
-		}
-	}
-
-	#watchClock() {
-		// The zones are read at each tick: a zone recorded meanwhile moves the day with the learner.
-		const clock = new DayClock([]);
-		clock.watch(
-			(now) => {
-				this.clock = now;
-				if (document.visibilityState === 'visible') void this.#recordZone();
-			},
-			{ visibility: document, visible: () => document.visibilityState === 'visible' }
-		);
-		$effect.root(() => {
-			$effect(() => {
-				clock.zones = this.settings.zones;
-			});
-		});
+		// Advisory: the zone is recorded again on the next start.
+		await store.saveSettings(this.#open(), $state.snapshot(this.settings)).catch(() => {});
 	}
 
 	/** The goal history, made to end on the current setting (a hand-edited or old record may not). */
-	#goalHistory(now: number): GoalChangeRecord[] {
+	#goalHistory(now: number): GoalChange[] {
 		const history = this.settings.goalHistory;
 		const last = [...history].sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0)).at(-1)?.setting ?? DEFAULT_GOAL;
 		return last === this.settings.goal ? history : [...history, { since: this.dayOf(now), setting: this.settings.goal }];
 	}
 
-	/**
-	 * The teacher's classes and collected results: in IndexedDB, or — where the browser allows none —
-	 * kept for this tab (`classesInTab`), like answers are.
-	 */
+	/** The teacher's classes and results: in IndexedDB, or — where the browser allows none — kept for this tab (`classesInTab`). */
 	get classroom(): ClassBook {
-		if (this.#db) return (this.#classBook ??= storedClassBook(this.#db));
+		if (this.#db) return (this.#classBook ??= store.storedClassBook(this.#db));
 		if (!this.ready) throw new Error('progress is not loaded');
 		return (this.#classBook ??= tabClassBook());
 	}
 
-	/** Classes last only as long as this tab (no IndexedDB; `#db` is settled before `ready` turns true). */
+	/** Classes last only as long as this tab (no IndexedDB; settled before `ready` turns true). */
 	get classesInTab(): boolean {
 		return this.ready && !this.#db;
 	}
 
-	get db(): ProgressDB {
+	#open(): ProgressDB {
 		if (!this.#db) throw new Error('progress is not loaded');
 		return this.#db;
 	}
 
-	/**
-	 * Append one answer or rating to the log. Saved together with anything still pending, in one
-	 * transaction; when storage fails the answer is kept in memory and the session goes on.
-	 */
+	/** Append one answer to the log, with anything still pending, in one transaction; if storage fails it waits in the outbox. */
 	async record(answer: Answer, now = Date.now()): Promise<Review> {
 		const review: Review = { id: crypto.randomUUID(), at: now, appVersion: version, ...answer };
 		this.#before.set(review.id, this.schedule.get(review.itemId));
-		this.#pending.push(review);
-		const change = await this.#flush();
-		this.#show([review], change);
-		if (this.#inWorker) this.#unannounced++;
-		else this.recorded++;
+		this.#outbox.add(review);
+		this.#show([review], await this.#flush());
+		// XP, streak and quests are current at once; achievements from a worker follow (and celebrate) with its summary.
+		if (!this.#inWorker || this.#quick) this.recorded++;
+		if (this.#inWorker && this.#fromWorker) this.#unannounced++;
 		return review;
 	}
 
 	/** Try to save what is pending; the schedule change, or undefined when it stays in memory. */
 	async #flush(): Promise<ScheduleChange | undefined> {
 		const db = this.#db;
-		const batch = [...this.#pending];
-		if (!db || this.storage === 'replaced' || batch.length === 0) {
-			this.pendingCount = this.#pending.length;
-			stash(this.#pending);
-			return undefined;
-		}
-		// Stashed before the write: a tab closed or navigated away mid-write keeps the answer for next time.
-		stash(batch);
 		try {
-			const change = await appendReviews(db, batch, { skipKnown: true });
-			this.#pending = this.#pending.filter((r) => !batch.includes(r));
+			if (!db || this.storage === 'replaced' || this.#outbox.size === 0) return undefined;
+			const zones = $state.snapshot(this.settings.zones);
+			let saved: Review[] = [];
+			const change = await this.#outbox.flush((batch) => store.appendReviews(db, (saved = batch), { skipKnown: true, zones }));
 			this.storage = null;
-			this.#tell({ kind: 'appended', reviews: batch });
+			this.#tabs?.tell({ kind: 'appended', reviews: saved });
 			return change;
 		} catch (e) {
 			this.#failed(e);
 			return undefined;
 		} finally {
-			this.pendingCount = this.#pending.length;
-			stash(this.#pending);
+			this.pendingCount = this.#outbox.size;
 		}
 	}
 
-	/** Show new records: in the log, today's slice and the schedule (from the store's change, or folded here). */
+	/** Show new records: in the log, the recent slice and the schedule (from the store's change, or folded here). */
 	#show(added: Review[], change: ScheduleChange | undefined) {
-		const latest = Math.max(...added.map((r) => r.at));
-		this.clock = Math.max(this.clock, latest);
+		this.clock = Math.max(this.clock, ...added.map((r) => r.at));
 		this.recent = [...this.recent, ...added];
 		this.reviewCount += added.length;
 		if (this.logLoaded) this.reviews = [...this.reviews, ...added];
-		if (!change) return this.#foldLocal(added);
-		// A fresh copy replaces the raw state whole: pages re-derive from the new identity.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const schedule = new Map(this.schedule);
-		for (const [id, state] of change) {
-			if (state) schedule.set(id, state);
-			else schedule.delete(id);
-		}
-		this.schedule = schedule;
-	}
-
-	/** Fold answers that are not (yet) in the store's cache into the schedule shown. */
-	#foldLocal(added: Review[]) {
-		if (added.length === 0) return;
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, as above
-		const schedule = new Map(this.schedule);
-		const scheduler = schedulerFor(this.settings.retention);
-		for (const r of added) {
-			const state = schedule.get(r.itemId);
-			if (r.kind === 'undo' || (state && !isAfter(r, state))) continue;
-			const next = foldReview(state, r, scheduler);
-			if (next) schedule.set(r.itemId, next);
-		}
-		this.schedule = schedule;
+		this.schedule = change ? applyChange(this.schedule, change) : foldLocal(this.schedule, added, this.settings.retention);
 	}
 
 	/** Cancel the last review; the log keeps both records, the schedule forgets the rating. */
 	async undo(now = Date.now()): Promise<Review | null> {
 		await this.#flush();
 		const db = this.#db;
-		if (db && this.#pending.length === 0 && this.storage !== 'replaced') {
+		if (db && this.#outbox.size === 0 && this.storage !== 'replaced') {
 			try {
-				const { undone, record, change } = await undoLast(db, now, version);
+				const { undone, record, change } = await store.undoLast(db, now, version);
 				if (undone && record) {
 					this.#show([record], change ?? this.#undoneState(undone));
-					this.#tell({ kind: 'changed' });
+					this.#tabs?.tell({ kind: 'changed' });
+					// An undo behind the totals' checkpoint made the store drop them: rebuild.
+					if (this.#totals && undone.at < this.#totals.checkpoint) await this.#readTotals(db);
 				}
 				return undone;
 			} catch (e) {
@@ -554,13 +363,11 @@ class Progress {
 			}
 		}
 		// In memory: undo the latest effective answer we know of, and save the undo with the rest later.
-		const known = this.logLoaded ? this.reviews : this.recent;
-		const undone = effectiveReviews(known).at(-1) ?? null;
+		const undone = effectiveReviews(this.logLoaded ? this.reviews : this.recent).at(-1) ?? null;
 		if (!undone) return null;
 		const record: Review = { id: crypto.randomUUID(), itemId: undone.itemId, kind: 'undo', undoes: undone.id, durationMs: 0, at: now, appVersion: version };
-		this.#pending.push(record);
-		this.pendingCount = this.#pending.length;
-		stash(this.#pending);
+		this.#outbox.add(record);
+		this.pendingCount = this.#outbox.size;
 		this.#show([record], this.#undoneState(undone, record));
 		return undone;
 	}
@@ -576,25 +383,21 @@ class Progress {
 		if (change.goal !== undefined && change.goal !== this.settings.goal && change.goalHistory === undefined) {
 			// From today on: past days keep the goal they had (and the freezes they earned).
 			const since = this.dayOf(Date.now());
-			const history: GoalChangeRecord[] = this.settings.goalHistory.filter((c) => c.since !== since);
-			change = { ...change, goalHistory: [...history, { since, setting: change.goal }] };
+			change = { ...change, goalHistory: [...this.settings.goalHistory.filter((c) => c.since !== since), { since, setting: change.goal }] };
 		}
 		const retention = this.settings.retention;
 		this.settings = { ...this.settings, ...change };
 		applyTheme(this.settings.theme);
 		const db = this.#db;
-		if (!db) {
-			// In memory only: the schedule is replayed from the answers of this visit.
-			if (this.settings.retention !== retention) this.schedule = buildSchedule(this.reviews, this.settings.retention);
-			return;
-		}
-		await saveSettings(db, $state.snapshot(this.settings));
+		// In memory only: the schedule is replayed from the answers of this visit.
+		if (!db) return void (this.settings.retention !== retention && (this.schedule = buildSchedule(this.reviews, this.settings.retention)));
+		await store.saveSettings(db, $state.snapshot(this.settings));
 		// The schedule depends on the retention: rebuild the cache for the new one.
 		if (this.settings.retention !== retention) await this.#readView(db);
 	}
 
 	/** The backup file, built off the main thread (progress in `job`). */
-	async exportBlob(now = Date.now()): Promise<Blob> {
+	exportBlob(now = Date.now()): Promise<Blob> {
 		return this.#run({ kind: 'export', now });
 	}
 
@@ -606,9 +409,8 @@ class Progress {
 	async importFile(file: Blob | string): Promise<ImportResult> {
 		const result = await this.#run({ kind: 'import', file });
 		if (result.ok && result.added > 0) {
-			await this.#readView(this.db);
-			await this.#loadLog(this.db);
-			this.#tell({ kind: 'changed' });
+			await this.#reread(this.#open());
+			this.#tabs?.tell({ kind: 'changed' });
 		}
 		return result;
 	}
@@ -618,12 +420,14 @@ class Progress {
 	}
 
 	async reset() {
-		await resetProgress(this.db);
+		const db = this.#open();
+		await store.resetProgress(db);
 		this.reviews = [];
 		this.recent = [];
 		this.schedule = new Map();
 		this.reviewCount = 0;
-		this.#tell({ kind: 'changed' });
+		await this.#readTotals(db);
+		this.#tabs?.tell({ kind: 'changed' });
 	}
 }
 

@@ -1,7 +1,8 @@
 /**
  * The messages between the page and the game worker, and the worker's side as a plain function
  * (so a unit test can drive it exactly as the worker does). The log travels in slices and only
- * what the worker lacks of it; a request names an id, and the latest one wins.
+ * what the worker lacks of it; a summary is asked for with a call (see workers/call.ts), and the
+ * page keeps only the latest one's answer.
  */
 import { summarize, toPosted, type PostedSummary, type QuestionRef, type SummaryInputs, type TopicRef } from '$lib/game';
 import type { Review } from '$lib/progress';
@@ -10,15 +11,13 @@ export type SummaryRequest =
 	| { kind: 'bank'; questions: QuestionRef[]; topics: TopicRef[] }
 	| { kind: 'reset' }
 	| { kind: 'append'; reviews: Review[] }
-	| { kind: 'summary'; id: number; inputs: Omit<SummaryInputs, 'questions' | 'topics' | 'mastery'> & { mastery: [string, number][] } };
-
-export type SummaryReply = { id: number; result: PostedSummary };
+	| { kind: 'summary'; inputs: Omit<SummaryInputs, 'questions' | 'topics' | 'mastery'> & { mastery: [string, number][] } };
 
 /** Reviews per message when handing the log over. */
 export const POST_SLICE = 10_000;
 
-/** The worker's state and its answer to each message (a reply only for a summary request). */
-export function summaryServer(): (message: SummaryRequest) => SummaryReply | undefined {
+/** The worker's state and its answer to each message (a summary only for a summary request). */
+export function summaryServer(): (message: SummaryRequest) => PostedSummary | undefined {
 	let log: Review[] = [];
 	let questions: QuestionRef[] = [];
 	let topics: TopicRef[] = [];
@@ -35,7 +34,7 @@ export function summaryServer(): (message: SummaryRequest) => SummaryReply | und
 				return;
 			case 'summary': {
 				const summary = summarize(log, { ...m.inputs, questions, topics, mastery: new Map(m.inputs.mastery) });
-				return { id: m.id, result: toPosted(summary) };
+				return toPosted(summary);
 			}
 		}
 	};

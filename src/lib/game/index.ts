@@ -18,3 +18,4 @@ export * from './toasts';
 export * from './stats';
 export * from './calendar';
 export * from './summarize';
+export * from './totals';

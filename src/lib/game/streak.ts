@@ -68,9 +68,23 @@ export function streakOf(log: readonly Review[], options: StreakOptions): Streak
 	return streakFromEvents(xpEvents(log), options);
 }
 
+/** A study day as the streak sees it; `metAt(goal)` is when the day's XP first reached `goal`. */
+export interface StudyDay {
+	day: Day;
+	xp: number;
+	firstAt: number;
+	lastAt: number;
+	metAt: (goal: number) => number | undefined;
+}
+
 /** Same as `streakOf`, for a caller that already scored the log. */
-export function streakFromEvents(events: readonly XpEvent[], { now, dayOf, goal }: StreakOptions): Streak {
-	const activity = dailyActivity(events, dayOf);
+export function streakFromEvents(events: readonly XpEvent[], options: StreakOptions): Streak {
+	const days = dailyActivity(events, options.dayOf).map((a: DayActivity): StudyDay => ({ ...a, metAt: (goal) => goalMetAt(a, goal) }));
+	return streakFromDays(days, options);
+}
+
+/** The streak from study days sorted by day (from the log, or from the running totals kept beside it). */
+export function streakFromDays(activity: readonly StudyDay[], { now, dayOf, goal }: StreakOptions): Streak {
 	const today = dayOf(now);
 	const days: StreakDay[] = [];
 	const frozenDays: Day[] = [];
@@ -78,7 +92,7 @@ export function streakFromEvents(events: readonly XpEvent[], { now, dayOf, goal 
 	let goalDays = 0;
 	let run = 0;
 	let longest = 0;
-	let prev: DayActivity | undefined;
+	let prev: StudyDay | undefined;
 	for (const a of activity) {
 		let frozeBefore: Day[] = [];
 		if (prev) {
@@ -92,7 +106,7 @@ export function streakFromEvents(events: readonly XpEvent[], { now, dayOf, goal 
 		frozenDays.push(...frozeBefore);
 		longest = Math.max(longest, run);
 		const dayGoal = goalOn(goal, a.day);
-		const metAt = goalMetAt(a, dayGoal);
+		const metAt = a.metAt(dayGoal);
 		if (metAt !== undefined) {
 			goalDays++;
 			if (goalDays % FREEZE_EVERY_GOAL_DAYS === 0) freezes = Math.min(FREEZES_MAX, freezes + 1);

@@ -68,27 +68,46 @@ export interface XpEvent {
 	studiedMs: number;
 }
 
-/** The log scored in its canonical order (by time, then id), after undos. */
-export function xpEvents(log: readonly Review[]): XpEvent[] {
+/** Where scoring stands after some reviews: enough to score the next one (see `scoreReview`). */
+export interface ScoreState {
+	prev?: Review;
+	combo: number;
+	/** Index of the current session; -1 before the first review. */
+	session: number;
+}
+
+export const SCORE_START: ScoreState = Object.freeze({ combo: 0, session: -1 });
+
+/** The next effective review scored after `state`: the one rule for XP, combos and sessions. */
+export function scoreReview({ prev, combo, session }: ScoreState, r: Review): XpEvent {
+	if (startsSession(prev, r)) {
+		session++;
+		combo = 0;
+	}
+	const kind = questionKindOf(r);
+	const right = isRight(r);
+	combo = right ? combo + 1 : 0;
+	const base = right ? (kind ? XP_TABLE[kind] : XP_UNKNOWN_KIND) : XP_EFFORT;
+	const bonus = right ? comboBonus(combo) : 0;
+	const xp = r.cram ? Math.ceil((base + bonus) / 2) : base + bonus;
+	return { review: r, kind, right, combo, base, bonus, xp, session, studiedMs: studiedIncrement(prev, r) };
+}
+
+/** Effective reviews (already in canonical order) scored from `state` on. */
+export function scoreFrom(state: ScoreState, effective: readonly Review[]): XpEvent[] {
 	const out: XpEvent[] = [];
-	let prev: Review | undefined;
-	let combo = 0;
-	let session = -1;
-	for (const r of effectiveReviews(log)) {
-		if (startsSession(prev, r)) {
-			session++;
-			combo = 0;
-		}
-		const kind = questionKindOf(r);
-		const right = isRight(r);
-		combo = right ? combo + 1 : 0;
-		const base = right ? (kind ? XP_TABLE[kind] : XP_UNKNOWN_KIND) : XP_EFFORT;
-		const bonus = right ? comboBonus(combo) : 0;
-		const xp = r.cram ? Math.ceil((base + bonus) / 2) : base + bonus;
-		out.push({ review: r, kind, right, combo, base, bonus, xp, session, studiedMs: studiedIncrement(prev, r) });
-		prev = r;
+	let s = state;
+	for (const r of effective) {
+		const e = scoreReview(s, r);
+		out.push(e);
+		s = { prev: r, combo: e.combo, session: e.session };
 	}
 	return out;
+}
+
+/** The log scored in its canonical order (by time, then id), after undos. */
+export function xpEvents(log: readonly Review[]): XpEvent[] {
+	return scoreFrom(SCORE_START, effectiveReviews(log));
 }
 
 /** Total XP of a log. */

@@ -20,6 +20,7 @@ export const STORAGE_UI = {
 	job: {
 		load: text('正在读取进度', 'Reading progress'),
 		rebuild: text('正在整理复习计划', 'Preparing your schedule'),
+		totals: text('正在汇总学习记录', 'Adding up your study history'),
 		import: text('正在导入', 'Importing'),
 		export: text('正在导出', 'Exporting')
 	}

@@ -8,9 +8,11 @@ import type { ClassRecord, ClassResultRecord } from '../classroom/records';
 import type { Review } from '../progress/review';
 import type { Settings } from '../progress/settings';
 import type { ItemState } from '../srs/schedule';
+import type { DayTotal, LogTotals } from '../game/totals';
+import type { ZoneChange } from '../game/days';
 
 export const DB_NAME = 'tcp-quest';
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 /** The settings store holds one record under this key. */
 export const SETTINGS_KEY = 'settings';
 
@@ -32,6 +34,10 @@ export interface ProgressSchema extends DBSchema {
 	schedule: { key: string; value: CachedItem };
 	/** Version 4: what the schedule cache was built from. */
 	meta: { key: typeof SCHEDULE_META; value: ScheduleMeta };
+	/** Version 5: running totals of the log, derived like the schedule cache (see totals-cache.ts). */
+	totals: { key: typeof TOTALS_KEY; value: TotalsRecord };
+	/** Version 5: the running totals per local day. */
+	days: { key: string; value: DayTotal };
 	/** Version 3: classroom quizzes a teacher made or added, and the result codes collected for them. */
 	classes: { key: string; value: ClassRecord; indexes: { 'by-created': number } };
 	classResults: { key: string; value: ClassResultRecord; indexes: { 'by-class': string } };
@@ -55,6 +61,18 @@ export interface ScheduleMeta {
 	retention: number;
 	/** Records in the review log that the cache has folded in. */
 	reviews: number;
+}
+
+export const TOTALS_KEY = 'totals';
+/** The running totals' overall part, and what they were built from: valid only while it still matches. */
+export interface TotalsRecord {
+	/** Records in the log (every kind) the totals have seen: another count means a writer that did not keep them. */
+	logCount: number;
+	/** Effective reviews before this instant are folded in; the page folds the ones after it. */
+	checkpoint: number;
+	/** The zone history the days were labelled with. */
+	zones: ZoneChange[];
+	totals: Omit<LogTotals, 'days'>;
 }
 
 export type ProgressDB = IDBPDatabase<ProgressSchema>;
@@ -97,6 +115,12 @@ function upgradeToV4(db: ProgressDB, tx: UpgradeTransaction): void {
 	});
 }
 
+/** Version 5: the running totals start missing, so the first open after the upgrade builds them from the log. */
+function upgradeToV5(db: ProgressDB): void {
+	db.createObjectStore('totals');
+	db.createObjectStore('days', { keyPath: 'day' });
+}
+
 function upgradeV1toV2(db: ProgressDB, tx: UpgradeTransaction): void {
 	const reviews = tx.objectStore('reviews');
 	reviews.createIndex('by-item', 'itemId');
@@ -119,6 +143,7 @@ export function openProgressDB(
 			if (oldVersion < 2) upgradeV1toV2(db, tx);
 			if (oldVersion < 3) upgradeToV3(db);
 			if (oldVersion < 4) upgradeToV4(db, tx);
+			if (oldVersion < 5) upgradeToV5(db);
 		},
 		// Another tab holds a newer version and wants to upgrade: let it, rather than block it forever.
 		// This tab's later reads fail and it should reload to pick up the new code.

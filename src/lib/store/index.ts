@@ -19,6 +19,7 @@ export {
 	type ScheduleChange
 } from './reviews';
 export { readSchedule, rebuildSchedule } from './schedule-cache';
+export { readTotals, rebuildTotals, HOLD_MS, type StoredTotals } from './totals-cache';
 export { readLogChunked, type Progress as JobProgress } from './log';
 export { loadSettings, saveSettings } from './settings';
 export { exportProgress, exportParts, importProgress, type ImportResult } from './backup';

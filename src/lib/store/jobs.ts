@@ -7,11 +7,16 @@ import { refuseBySize } from '../progress/backup';
 import { exportParts, importProgress, type ImportResult } from './backup';
 import type { ProgressDB } from './db';
 import { rebuildSchedule } from './schedule-cache';
+import { rebuildTotals } from './totals-cache';
+import type { ZoneChange } from '../game/days';
+import { isWorkerError, WorkerCall } from '../workers/call';
 
-export type Job = { kind: 'import'; file: Blob | string } | { kind: 'export'; now: number } | { kind: 'rebuild'; retention: number };
+export type Job =
+	| { kind: 'import'; file: Blob | string }
+	| { kind: 'export'; now: number }
+	| { kind: 'rebuild'; retention: number }
+	| { kind: 'totals'; zones: ZoneChange[]; now: number };
 export type JobResult<J extends Job> = J extends { kind: 'import' } ? ImportResult : J extends { kind: 'export' } ? Blob : null;
-
-type Reply = { id: number; progress: number } | { id: number; result: unknown } | { id: number; error: { name: string; message: string } };
 
 /** Runs a job against an open connection: shared by the worker and the in-page fallback. */
 export async function perform(db: ProgressDB, job: Job, onProgress: (fraction: number) => void): Promise<unknown> {
@@ -29,57 +34,24 @@ export async function perform(db: ProgressDB, job: Job, onProgress: (fraction: n
 		case 'rebuild':
 			await rebuildSchedule(db, job.retention, report);
 			return null;
+		case 'totals':
+			// The totals go back through IndexedDB: the page reads them from there (a smaller message).
+			await rebuildTotals(db, job.zones, job.now, report);
+			return null;
 	}
 }
 
-let worker: Worker | null | undefined;
-let nextId = 0;
-
-function startWorker(): Worker | null {
-	if (worker !== undefined) return worker;
-	try {
-		worker = typeof Worker === 'undefined' ? null : new Worker(new URL('./jobs.worker.ts', import.meta.url), { type: 'module' });
-	} catch {
-		worker = null;
-	}
-	return worker;
-}
-
-function inWorker<J extends Job>(w: Worker, job: J, onProgress: (fraction: number) => void): Promise<JobResult<J>> {
-	const id = ++nextId;
-	return new Promise((resolve, reject) => {
-		const onMessage = (event: MessageEvent<Reply>) => {
-			const reply = event.data;
-			if (reply.id !== id) return;
-			if ('progress' in reply) return onProgress(reply.progress);
-			w.removeEventListener('message', onMessage);
-			w.removeEventListener('error', onError);
-			if ('error' in reply) reject(Object.assign(new Error(reply.error.message), { name: reply.error.name }));
-			else resolve(reply.result as JobResult<J>);
-		};
-		const onError = (event: ErrorEvent) => {
-			w.removeEventListener('message', onMessage);
-			w.removeEventListener('error', onError);
-			event.preventDefault();
-			reject(Object.assign(new Error(event.message || 'worker failed'), { name: 'WorkerError' }));
-		};
-		w.addEventListener('message', onMessage);
-		w.addEventListener('error', onError);
-		w.postMessage({ id, job });
-	});
-}
+/** The jobs worker, started by the first job (a backup or a rebuild), never on a plain visit. */
+const worker = new WorkerCall<{ job: Job }>(() => (typeof Worker === 'undefined' ? null : new Worker(new URL('./jobs.worker.ts', import.meta.url), { type: 'module' })));
 
 /** Run a job off the main thread if possible, else on `db` here; `onProgress` gets 0–1. */
 export async function runJob<J extends Job>(db: ProgressDB, job: J, onProgress: (fraction: number) => void = () => {}): Promise<JobResult<J>> {
-	const w = startWorker();
-	if (w) {
+	if (!worker.unavailable) {
 		try {
-			return await inWorker(w, job, onProgress);
+			return await worker.call<JobResult<J>>({ job }, onProgress);
 		} catch (e) {
 			// A worker that cannot load (blocked script, old browser) falls back; a real failure is reported.
-			if (!(e instanceof Error) || e.name !== 'WorkerError') throw e;
-			w.terminate();
-			worker = null;
+			if (!isWorkerError(e)) throw e;
 		}
 	}
 	return (await perform(db, job, onProgress)) as JobResult<J>;

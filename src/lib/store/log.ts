@@ -7,10 +7,11 @@ import type { IDBPTransaction } from 'idb';
 import type { Review } from '../progress/review';
 import { LOG_PAGE, type LogPage, type ProgressDB, type ProgressSchema } from './db';
 
-/** The log and its cache move together: every write that touches one spans all three stores. */
-export const LOG_STORES: ('log' | 'schedule' | 'meta')[] = ['log', 'schedule', 'meta'];
-export type LogTransaction = IDBPTransaction<ProgressSchema, ('log' | 'schedule' | 'meta')[], 'readwrite'>;
-type AnyLogTransaction = IDBPTransaction<ProgressSchema, ('log' | 'schedule' | 'meta')[], IDBTransactionMode>;
+/** The log and what is derived from it move together: every write that touches one spans them all. */
+type LogStore = 'log' | 'schedule' | 'meta' | 'totals' | 'days';
+export const LOG_STORES: LogStore[] = ['log', 'schedule', 'meta', 'totals', 'days'];
+export type LogTransaction = IDBPTransaction<ProgressSchema, LogStore[], 'readwrite'>;
+export type AnyLogTransaction = IDBPTransaction<ProgressSchema, LogStore[], IDBTransactionMode>;
 
 export type Progress = (done: number, total: number) => void;
 /** Pages read per request when reading the whole log: short enough not to hold the page. */

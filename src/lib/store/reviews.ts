@@ -3,6 +3,7 @@ import type { ItemState } from '../srs/schedule';
 import { SCHEDULE_META, type ProgressDB } from './db';
 import { appendToLog, knownIds, LOG_STORES, logCount, pagesSince, readLogChunked } from './log';
 import { foldIntoCache } from './schedule-cache';
+import { clearTotals, foldIntoTotals, type TotalsFoldOptions } from './totals-cache';
 
 /** What a write changed in the schedule cache; null when the cache is out of date (rebuild it). */
 export type ScheduleChange = Map<string, ItemState | undefined> | null;
@@ -14,7 +15,7 @@ export type ScheduleChange = Map<string, ItemState | undefined> | null;
  * same id is the same answer, e.g. saved by another tab from a stash. Malformed records are refused
  * before they reach the log.
  */
-export async function appendReviews(db: ProgressDB, reviews: readonly Review[], { skipKnown = false } = {}): Promise<ScheduleChange> {
+export async function appendReviews(db: ProgressDB, reviews: readonly Review[], { skipKnown = false, ...totals }: { skipKnown?: boolean } & TotalsFoldOptions = {}): Promise<ScheduleChange> {
 	for (const review of reviews) {
 		const problem = reviewProblem(review);
 		if (problem) throw new Error(`Invalid review: ${problem.en}`);
@@ -27,6 +28,7 @@ export async function appendReviews(db: ProgressDB, reviews: readonly Review[], 
 		const added = reviews.filter((r) => !known.has(r.id));
 		await appendToLog(tx, added);
 		const change = await foldIntoCache(tx, added);
+		await foldIntoTotals(tx, added, totals);
 		await done;
 		return change;
 	} catch (e) {
@@ -102,6 +104,7 @@ export async function undoLast(
 		record = { id: crypto.randomUUID(), itemId: last.itemId, kind: 'undo', undoes: last.id, durationMs: 0, at: now, appVersion };
 		await appendToLog(tx, [record]);
 		change = await foldIntoCache(tx, [record], { undone: last });
+		await foldIntoTotals(tx, [record], { now });
 	}
 	await tx.done;
 	return { undone: last, record, change };
@@ -116,6 +119,7 @@ export async function resetProgress(db: ProgressDB): Promise<void> {
 		tx.objectStore('log').clear(),
 		tx.objectStore('schedule').clear(),
 		schedule ? meta.put({ ...schedule, reviews: 0 }, SCHEDULE_META) : undefined,
+		clearTotals(tx),
 		tx.done
 	]);
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../../src/lib/content';
-import { fromPosted, summarize, toPosted, type SummaryInputs } from '../../../src/lib/game';
+import { cloneTotals, effectiveReviewsAfter, foldTotals, fromPosted, gameFromTotals, goalFromHistory, learnerDay, statsFromTotals, summarize, toPosted, totalsOf, type SummaryInputs } from '../../../src/lib/game';
 import type { Review } from '../../../src/lib/progress';
 import { generateBank } from '../../../src/lib/quiz';
 import { readContentFiles } from '../../../src/lib/server/content-files';
-import { catchUp, summaryServer, type SummaryReply, type SummaryRequest } from '../../../src/lib/app/summary-protocol';
+import { catchUp, summaryServer, type SummaryRequest } from '../../../src/lib/app/summary-protocol';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 5, 10, 12);
@@ -47,8 +47,8 @@ describe('summarize: the page and the worker agree', () => {
 		const post = (m: SummaryRequest) => handle(structuredClone(m));
 		for (const m of catchUp([], log.slice(0, 12_345), { questions, topics })) post(m);
 		for (const m of catchUp(log.slice(0, 12_345), log, { questions, topics })) post(m);
-		const reply = post({ kind: 'summary', id: 1, inputs: { now, zones: inputs.zones, goalHistory: inputs.goalHistory, mastery: [...inputs.mastery] } }) as SummaryReply;
-		const inWorker = fromPosted(structuredClone(reply.result), topics);
+		const reply = post({ kind: 'summary', inputs: { now, zones: inputs.zones, goalHistory: inputs.goalHistory, mastery: [...inputs.mastery] } })!;
+		const inWorker = fromPosted(structuredClone(reply), topics);
 
 		// Achievement rules are functions, made afresh per copy: compare them by id.
 		expect(toPosted(inWorker)).toEqual(toPosted(inPage));
@@ -56,7 +56,35 @@ describe('summarize: the page and the worker agree', () => {
 		// Not a trivial summary: the log earned XP, a level and some achievements.
 		expect(inPage.game.xp).toBeGreaterThan(1000);
 		expect(inPage.game.achievements.filter((a) => a.earned).length).toBeGreaterThan(3);
-	});
+	}, 30_000);
+
+	it('the running totals (folded up to a checkpoint, then the days after it) give the same XP, streak, quests and statistics', () => {
+		const log = mixedLog(20_000);
+		const zones = [
+			{ since: 0, timeZone: 'Europe/Berlin' },
+			{ since: now - 200 * DAY, timeZone: 'Asia/Shanghai' }
+		];
+		const goalHistory = [
+			{ since: '2024-06-01', setting: 'regular' as const },
+			{ since: '2025-09-01', setting: 'casual' as const }
+		];
+		const dayOf = learnerDay(zones);
+		const checkpoint = now - 2 * DAY;
+		// What the store keeps (a structured clone, as IndexedDB does), and the days after it folded on in the page.
+		const undoneLater = new Set(log.filter((r) => r.at >= checkpoint && r.undoes !== undefined).map((r) => r.undoes));
+		const stored = structuredClone(totalsOf(log.filter((r) => r.at < checkpoint && !undoneLater.has(r.id)), dayOf));
+		const totals = cloneTotals(stored);
+		const events = foldTotals(totals, effectiveReviewsAfter(log, checkpoint), dayOf);
+		const fromLog = summarize(log, { now, zones, goalHistory, questions, topics, mastery: new Map() });
+		const { achievements, ...game } = fromLog.game;
+		expect(achievements.length).toBeGreaterThan(0);
+		expect(gameFromTotals(totals, events, { now, dayOf, goal: goalFromHistory(goalHistory) })).toEqual(game);
+		expect(statsFromTotals(totals, { now, dayOf })).toEqual(fromLog.stats);
+		expect(game.streak.current).toBeGreaterThan(0);
+		expect(game.quests.some((q) => q.current > 0)).toBe(true);
+		// Folding on a copy left the stored totals as they were.
+		expect(stored.reviews).toBeLessThan(totals.reviews);
+	}, 30_000);
 
 	it('a worker that saw another log starts over', () => {
 		const a = mixedLog(30);

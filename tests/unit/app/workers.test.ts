@@ -1,0 +1,123 @@
+/**
+ * The worker-call helper both workers use, the game client on top of it, and tab sync: driven
+ * through fakes wired like a page and a worker (messages cloned as postMessage clones them).
+ */
+import { describe, expect, it } from 'vitest';
+import { GameClient } from '../../../src/lib/app/game-client';
+import { summaryServer, type SummaryRequest } from '../../../src/lib/app/summary-protocol';
+import { TabSync, type ChannelLike, type TabMessage } from '../../../src/lib/app/tab-sync';
+import { summarize, toPosted } from '../../../src/lib/game';
+import { serve, WorkerCall, isWorkerError, type ScopeLike, type WorkerLike } from '../../../src/lib/workers/call';
+import { quiz, utc } from '../game/fixtures';
+
+type Listener = (event: { data: unknown; preventDefault(): void; message?: string }) => void;
+
+/** A page-side Worker and the worker's scope, joined; `handle` is the worker's code run through `serve`. */
+function pair<M extends object>(handle: (m: M, progress: (f: number) => void) => unknown) {
+	const toPage = new Set<Listener>();
+	const pageErrors = new Set<Listener>();
+	const toWorker = new Set<Listener>();
+	const posted: unknown[] = [];
+	const scope: ScopeLike = {
+		postMessage: (data: unknown) => queueMicrotask(() => toPage.forEach((l) => l({ data: structuredClone(data), preventDefault() {} }))),
+		addEventListener: ((_: string, l: Listener) => void toWorker.add(l)) as ScopeLike['addEventListener']
+	};
+	serve(scope, handle);
+	const worker: WorkerLike & { fail(): void; terminated: boolean } = {
+		terminated: false,
+		postMessage: (data: unknown) => {
+			posted.push(data);
+			queueMicrotask(() => toWorker.forEach((l) => l({ data: structuredClone(data), preventDefault() {} })));
+		},
+		addEventListener: ((type: string, l: Listener) => void (type === 'error' ? pageErrors : toPage).add(l)) as WorkerLike['addEventListener'],
+		removeEventListener: ((type: string, l: Listener) => void (type === 'error' ? pageErrors : toPage).delete(l)) as WorkerLike['removeEventListener'],
+		terminate() {
+			this.terminated = true;
+		},
+		fail: () => pageErrors.forEach((l) => l({ data: null, preventDefault() {}, message: 'script blocked' }))
+	};
+	return { worker, posted };
+}
+
+describe('worker calls', () => {
+	it('a call gets its own result, with progress on the way; an error thrown in the worker comes back as is', async () => {
+		const { worker } = pair<{ n: number }>(async ({ n }, progress) => {
+			progress(0.5);
+			if (n < 0) throw new RangeError('negative');
+			return n * 2;
+		});
+		let starts = 0;
+		const call = new WorkerCall<{ n: number }>(() => (starts++, worker));
+		expect(starts).toBe(0);
+		const seen: number[] = [];
+		const [x, y] = await Promise.all([call.call<number>({ n: 2 }, (f) => seen.push(f)), call.call<number>({ n: 5 })]);
+		expect([x, y]).toEqual([4, 10]);
+		expect(seen).toEqual([0.5]);
+		await expect(call.call({ n: -1 })).rejects.toMatchObject({ name: 'RangeError', message: 'negative' });
+		expect(starts).toBe(1);
+	});
+
+	it('a worker that cannot load rejects with WorkerError and is never started again', async () => {
+		const { worker } = pair(() => new Promise(() => {}));
+		let starts = 0;
+		const call = new WorkerCall(() => (starts++, worker));
+		const pending = call.call({});
+		worker.fail();
+		const error = await pending.catch((e: unknown) => e);
+		expect(isWorkerError(error)).toBe(true);
+		expect(worker.terminated).toBe(true);
+		expect(call.unavailable).toBe(true);
+		expect(isWorkerError(await call.call({}).catch((e: unknown) => e))).toBe(true);
+		expect(starts).toBe(1);
+		// No Worker at all (an old browser, a test runner): the same answer, at once.
+		expect(isWorkerError(await new WorkerCall(() => null).call({}).catch((e: unknown) => e))).toBe(true);
+	});
+});
+
+describe('the game client', () => {
+	const T = utc(2026, 4, 1, 9);
+	const log = Array.from({ length: 30 }, (_, i) => quiz(T + i * 60_000, undefined, i % 3 !== 0, { id: `r${i}` }));
+	const inputs = { now: T + 3_600_000, zones: [{ since: 0, timeZone: 'UTC' }], goalHistory: [], questions: [], topics: [], mastery: new Map<string, number>() };
+
+	it('hands the worker only what it lacks, and the latest request wins', async () => {
+		const { worker, posted } = pair<SummaryRequest>(summaryServer());
+		const client = new GameClient(() => worker);
+		const [first, second] = await Promise.all([client.summarize(log.slice(0, 20), inputs), client.summarize(log, inputs)]);
+		expect(first).toBeNull();
+		expect(second).toEqual(structuredClone(toPosted(summarize(log, inputs))));
+		const appended = posted.flatMap((m) => ((m as SummaryRequest).kind === 'append' ? [(m as { reviews: unknown[] }).reviews.length] : []));
+		expect(appended).toEqual([20, 10]);
+	});
+});
+
+describe('tab sync', () => {
+	it('what one tab tells, the others hear; a closed tab hears nothing', () => {
+		const channels: (ChannelLike & { peers: ChannelLike[] })[] = [];
+		const open = () => {
+			const c: ChannelLike & { peers: ChannelLike[] } = {
+				peers: channels,
+				onmessage: null,
+				postMessage(data: unknown) {
+					for (const other of channels) if (other !== c) other.onmessage?.(new MessageEvent('message', { data: structuredClone(data) }));
+				},
+				close() {
+					channels.splice(channels.indexOf(c), 1);
+				}
+			};
+			channels.push(c);
+			return c;
+		};
+		const heardA: TabMessage[] = [];
+		const heardB: TabMessage[] = [];
+		const a = new TabSync((m) => heardA.push(m), open);
+		const b = new TabSync((m) => heardB.push(m), open);
+		a.tell({ kind: 'appended', reviews: [quiz(1)] });
+		expect(heardB).toEqual([{ kind: 'appended', reviews: [quiz(1)] }]);
+		expect(heardA).toEqual([]);
+		b.close();
+		a.tell({ kind: 'changed' });
+		expect(heardB).toHaveLength(1);
+		// Without BroadcastChannel a tab works alone.
+		expect(() => new TabSync(() => {}, () => null).tell({ kind: 'changed' })).not.toThrow();
+	});
+});
