@@ -1,7 +1,7 @@
 import { untrack } from 'svelte';
 import { version } from '$app/environment';
 import { DEFAULT_GOAL, fromPosted, roundsFromLog, summarize, type DayOf, type GameSummary, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs, type TopicRef } from '$lib/game';
-import { DEFAULT_SETTINGS, effectiveReviews, reviewProblem, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
+import { DEFAULT_SETTINGS, effectiveRecords, reviewProblem, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
 import { memoryClassBook, type ClassBook, type ClassBookData } from '$lib/classroom';
 import { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState } from '$lib/srs';
 import {
@@ -530,6 +530,7 @@ class Progress {
 			if (r.kind === 'undo' || (state && !isAfter(r, state))) continue;
 			const next = foldReview(state, r, scheduler);
 			if (next) schedule.set(r.itemId, next);
+			else schedule.delete(r.itemId); // i16: a reset (or an emptied control) leaves the item new
 		}
 		this.schedule = schedule;
 	}
@@ -552,7 +553,7 @@ class Progress {
 		}
 		// In memory: undo the latest effective answer we know of, and save the undo with the rest later.
 		const known = this.logLoaded ? this.reviews : this.recent;
-		const undone = effectiveReviews(known).at(-1) ?? null;
+		const undone = effectiveRecords(known).at(-1) ?? null; // i16: controls are undoable too
 		if (!undone) return null;
 		const record: Review = { id: crypto.randomUUID(), itemId: undone.itemId, kind: 'undo', undoes: undone.id, durationMs: 0, at: now, appVersion: version };
 		this.#pending.push(record);

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/lang';
 import { randomFor, shuffle } from '../quiz/random';
 import type { Option, Question } from '../quiz/types';
-import type { ItemState } from '../srs';
+import { isSetAside, isStudied, type ItemState } from '../srs';
 import type { Catalog } from './catalog';
 import { isCorrect } from './grading';
 import { quizFamiliesIn, requeue, type QuizScope } from './sessions';
@@ -69,7 +69,8 @@ export function quizPool(catalog: Catalog, schedule: Schedule, now: number, scop
 	let unseen = 0;
 	for (const f of families) {
 		const state = schedule.get(f);
-		if (!state) unseen++;
+		if (isSetAside(state, now)) continue;
+		if (!isStudied(state)) unseen++;
 		else if (state.card.due.getTime() <= now) due++;
 	}
 	return { families: families.length, due, unseen };
