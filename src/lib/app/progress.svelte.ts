@@ -44,6 +44,8 @@ export interface Answer {
 	cram?: boolean;
 	/** The quiz, challenge round or session it belongs to, e.g. `challenge:mixed:<uuid>`. */
 	session?: string;
+	/** i16: a quiz answered by typing, the text typed. */
+	typed?: string;
 }
 
 /** The device's IANA time zone, or UTC if the runtime will not say. */

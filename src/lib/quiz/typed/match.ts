@@ -123,3 +123,18 @@ export function matchTyped(input: string, target: TypedTarget): TypedVerdict {
 const KIND_ZH: Record<Concept['kind'], string> = { state: '状态名', segment: '报文名', param: '参数名', quantity: '数值' };
 const KIND_EN: Record<Concept['kind'], string> = { state: 'state name', segment: 'segment name', param: 'parameter name', quantity: 'number' };
 
+
+/** What a typed answer stands for among the options: the right one, another option it names, or none. */
+export const NO_OPTION = '(typed)';
+
+/** The verdict on a typed answer and the option ids it counts as (`NO_OPTION` when it names none). */
+export function typedChoice(question: Question, target: TypedTarget, input: string): { verdict: TypedVerdict; chosen: string[] } {
+	const verdict = matchTyped(input, target);
+	if (verdict.ok) return { verdict, chosen: [...question.answer] };
+	const reading = readConcept(input);
+	const named = reading && question.options.find((o) => {
+		const c = conceptOfLabel(o.label);
+		return c !== null && sameConcept(c, reading.concept);
+	});
+	return { verdict, chosen: [named ? named.id : NO_OPTION] };
+}
