@@ -3,6 +3,7 @@ export { gradeOf } from './grade';
 export { buildSchedule, foldReview, isAfter, isStudied, movesSchedule, schedulerFor, type ItemState } from './schedule';
 export { isBuried, isSetAside } from './controls';
 export { TYPED_SLOW_MS } from './grade';
+export { isLeech, leeches, leechesToSuspend, LEECH_THRESHOLD_DEFAULT, LEECH_THRESHOLD_MAX, LEECH_THRESHOLD_MIN } from './leech';
 export { previewIntervals, formatInterval, type IntervalPreview } from './preview';
 export { dueQueue, newIntroducedOn, type Queue, type QueueOptions } from './queue';
 export { State as CardState, type Card } from 'ts-fsrs';
