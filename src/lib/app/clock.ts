@@ -52,7 +52,7 @@ export class DayClock {
 	introducedOn(schedule: ReadonlyMap<string, ItemState>, cards: ReadonlySet<string> | undefined, at = this.now()): number {
 		const today = this.today(at);
 		let n = 0;
-		for (const [family, s] of schedule) if (cards?.has(family) && this.#dayOf(s.firstReviewAt) === today) n++;
+		for (const [family, s] of schedule) if (cards?.has(family) && !s.fresh && this.#dayOf(s.firstReviewAt) === today) n++;
 		return n;
 	}
 

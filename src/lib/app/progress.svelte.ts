@@ -1,7 +1,7 @@
 import { untrack } from 'svelte';
 import { version } from '$app/environment';
 import { DEFAULT_GOAL, fromPosted, goalFromHistory, roundsFromLog, summarize, type DayOf, type GameSummary, type GoalChange, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/game';
-import { DEFAULT_SETTINGS, effectiveReviews, withCurrentZone, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
+import { DEFAULT_SETTINGS, effectiveRecords, withCurrentZone, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
 import type { ClassBook } from '$lib/classroom';
 import { buildSchedule, type ItemState } from '$lib/srs';
 import * as store from '$lib/store';
@@ -29,6 +29,8 @@ export interface Answer {
 	cram?: boolean;
 	/** The quiz, challenge round or session it belongs to, e.g. `challenge:mixed:<uuid>`. */
 	session?: string;
+	/** i16: a quiz answered by typing, the text typed. */
+	typed?: string;
 }
 export interface JobStatus {
 	kind: Job['kind'] | 'load';
@@ -363,7 +365,8 @@ class Progress {
 			}
 		}
 		// In memory: undo the latest effective answer we know of, and save the undo with the rest later.
-		const undone = effectiveReviews(this.logLoaded ? this.reviews : this.recent).at(-1) ?? null;
+		const known = this.logLoaded ? this.reviews : this.recent;
+		const undone = effectiveRecords(known).at(-1) ?? null; // controls are undoable too
 		if (!undone) return null;
 		const record: Review = { id: crypto.randomUUID(), itemId: undone.itemId, kind: 'undo', undoes: undone.id, durationMs: 0, at: now, appVersion: version };
 		this.#outbox.add(record);

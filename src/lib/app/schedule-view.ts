@@ -21,6 +21,7 @@ export function foldLocal(schedule: ReadonlyMap<string, ItemState>, added: reado
 		if (r.kind === 'undo' || (state && !isAfter(r, state))) continue;
 		const folded = foldReview(state, r, scheduler);
 		if (folded) next.set(r.itemId, folded);
+		else next.delete(r.itemId); // a reset (or an emptied control) leaves the item new
 	}
 	return next;
 }

@@ -4,7 +4,7 @@
  * (`effectiveReviews`) and "right" as the game scores it (`isRight`), so an undone answer leaves
  * every figure at once and no two pages disagree.
  */
-import { effectiveReviews, type Review } from '../progress/review';
+import { effectiveReviews, isControl, type Review } from '../progress/review';
 import type { Day, DayOf } from './days';
 import { isRight } from './xp';
 
@@ -44,6 +44,6 @@ export function countLog(log: readonly Review[]): LogCount {
 		if (r.undoes !== undefined) undone.add(r.undoes);
 	}
 	const answered = new Set<string>();
-	for (const r of log) if (r.kind !== 'undo' && !undone.has(r.id)) answered.add(r.id);
+	for (const r of log) if (r.kind !== 'undo' && !isControl(r) && !undone.has(r.id)) answered.add(r.id);
 	return { records: log.length, answers: answered.size, undos };
 }

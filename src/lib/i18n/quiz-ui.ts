@@ -47,6 +47,13 @@ export const QUIZ_UI = {
 	moveDown: (label: string) => text(`下移：${label}`, `Move down: ${label}`),
 	moved: (label: string, n: number) => text(`${label} 现在是第 ${n} 步`, `${label} is now step ${n}`),
 	check: text('检查答案', 'Check'),
+	// Recall by typing (quiz/typed)
+	typedMode: text('输入答案', 'Type the answers'),
+	typedModeHint: text('有简短确切答案的题（状态、报文、参数、数值）改为自己输入，不给选项。', 'Questions with a short exact answer (a state, a segment, a parameter, a number) are answered by typing, with no options shown.'),
+	typedLabel: text('你的答案', 'Your answer'),
+	typedHint: text('任何常见写法都算：SYN_RECV、syn-recv、半连接状态；数值可带任意单位：2 分钟 11 秒。', 'Any usual spelling counts: SYN_RECV, syn-recv; numbers in any unit: 2 min 11 s.'),
+	typedYou: (typed: string) => text(`你输入的是“${typed}”。`, `You typed “${typed}”.`),
+	typedSlow: text('答对了，但用时较长：这次按“困难”安排复习。', 'Right, but slow: scheduled as “Hard” this time.'),
 	checkHint: text('先选择答案', 'Choose an answer first'),
 	saving: text('正在保存…', 'Saving…'),
 	saveFailed: text('答案没能保存，请再试一次：', 'The answer could not be saved. Try again: '),

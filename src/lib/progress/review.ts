@@ -4,8 +4,20 @@
  */
 import { text, type Text } from '../i18n/lang';
 
-export const REVIEW_KINDS = ['flashcard', 'quiz', 'challenge', 'predict', 'undo'] as const;
+/**
+ * Answers (flashcard … predict), `undo`, and the controls a learner sets on one item from the card
+ * browser: `suspend` (never due until `unsuspend`), `bury` (not due again before the next local
+ * day), `reset` (forget its memory: new again, suspension and burial lifted). Controls are not
+ * answers: they earn nothing, count in no statistics, and only the schedule replay reads them.
+ */
+export const CONTROL_KINDS = ['suspend', 'unsuspend', 'bury', 'reset'] as const;
+export type ControlKind = (typeof CONTROL_KINDS)[number];
+export const REVIEW_KINDS = ['flashcard', 'quiz', 'challenge', 'predict', 'undo', ...CONTROL_KINDS] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+export const isControl = (r: Pick<Review, 'kind'>): boolean => (CONTROL_KINDS as readonly string[]).includes(r.kind);
+/** At most this many characters of a typed answer are kept: an answer is a name or a number. */
+export const TYPED_MAX = 200;
 
 /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
 export type ReviewRating = 1 | 2 | 3 | 4;
@@ -32,6 +44,8 @@ export interface Review {
 	undoes?: string;
 	/** The quiz, challenge round or study session the review belongs to, e.g. `challenge:mixed:<uuid>`. */
 	session?: string;
+	/** A quiz answered by typing: the text typed (`answer` holds the option it was read as). */
+	typed?: string;
 }
 
 /** Total order on reviews: by time, then by id, so equal timestamps never depend on storage order. */
@@ -41,10 +55,11 @@ export function compareReviews(a: Review, b: Review): number {
 }
 
 /**
- * The reviews that count: undo records and the reviews they cancel removed, duplicates by id
- * dropped, sorted by (at, id). The result is the same whatever order the log was stored or merged in.
+ * The records that count: undo records and the records they cancel removed, duplicates by id
+ * dropped, sorted by (at, id); answers and controls alike. The result is the same whatever order
+ * the log was stored or merged in.
  */
-export function effectiveReviews(log: readonly Review[]): Review[] {
+export function effectiveRecords(log: readonly Review[]): Review[] {
 	const undone = new Set<string>();
 	for (const r of log) if (r.kind === 'undo' && r.undoes !== undefined) undone.add(r.undoes);
 	const seen = new Set<string>();
@@ -55,6 +70,11 @@ export function effectiveReviews(log: readonly Review[]): Review[] {
 		out.push(r);
 	}
 	return out;
+}
+
+/** The answers that count: `effectiveRecords` without the controls (suspend, bury, reset). */
+export function effectiveReviews(log: readonly Review[]): Review[] {
+	return effectiveRecords(log).filter((r) => !isControl(r));
 }
 
 const FIELDS = new Set([
@@ -70,7 +90,8 @@ const FIELDS = new Set([
 	'appVersion',
 	'cram',
 	'undoes',
-	'session'
+	'session',
+	'typed'
 ]);
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -125,6 +146,10 @@ export function reviewProblem(value: unknown): Text | null {
 		return notA('session', '非空字符串', 'a non-empty string');
 	if (v.undoes !== undefined && !isNonEmptyString(v.undoes))
 		return notA('undoes', '非空字符串', 'a non-empty string');
+	if (v.typed !== undefined && (typeof v.typed !== 'string' || v.typed.length > TYPED_MAX))
+		return notA('typed', `不超过 ${TYPED_MAX} 个字符的字符串`, `a string of at most ${TYPED_MAX} characters`);
+	if (isControl(v as Pick<Review, 'kind'>) && (v.rating !== undefined || v.correct !== undefined || v.answer !== undefined || v.typed !== undefined))
+		return text(`${v.kind} 记录不能带作答内容`, `a ${v.kind} record carries no answer`);
 	// What each kind needs for the scheduler to grade it.
 	if (v.kind === 'undo' && v.undoes === undefined)
 		return text('撤销记录缺少“undoes”', 'an undo record has no "undoes"');
@@ -132,7 +157,7 @@ export function reviewProblem(value: unknown): Text | null {
 		return text('只有撤销记录可以有“undoes”', 'only an undo record may have "undoes"');
 	if (v.kind === 'flashcard' && v.rating === undefined)
 		return text('卡片记录缺少“rating”', 'a flashcard record has no "rating"');
-	if (v.kind !== 'flashcard' && v.kind !== 'undo' && v.correct === undefined)
+	if (v.kind !== 'flashcard' && v.kind !== 'undo' && !isControl(v as Pick<Review, 'kind'>) && v.correct === undefined)
 		return text(`${v.kind} 记录缺少“correct”`, `a ${v.kind} record has no "correct"`);
 	return null;
 }

@@ -34,6 +34,8 @@ export interface Settings {
 	zones: ZoneChange[];
 	sounds: boolean;
 	haptics: boolean;
+	/** Quiz questions with a short exact answer are answered by typing it (see quiz/typed). */
+	typedAnswers: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -45,7 +47,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 	goalHistory: [],
 	zones: [],
 	sounds: false,
-	haptics: true
+	haptics: true,
+	typedAnswers: false
 });
 
 /** Below 0.7 reviews come too late to help; above 0.97 the workload explodes. */
@@ -85,7 +88,8 @@ export function sanitizeSettings(value: unknown): Settings {
 				: null
 		),
 		sounds: typeof v.sounds === 'boolean' ? v.sounds : d.sounds,
-		haptics: typeof v.haptics === 'boolean' ? v.haptics : d.haptics
+		haptics: typeof v.haptics === 'boolean' ? v.haptics : d.haptics,
+		typedAnswers: typeof v.typedAnswers === 'boolean' ? v.typedAnswers : d.typedAnswers
 	};
 }
 

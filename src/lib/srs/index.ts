@@ -1,6 +1,9 @@
 /** The scheduler: a thin wrapper over ts-fsrs. Nothing outside this folder imports ts-fsrs. */
 export { gradeOf } from './grade';
-export { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState, type Schedule } from './schedule';
+export { buildSchedule, foldReview, isAfter, isStudied, movesSchedule, schedulerFor, type ItemState, type Schedule } from './schedule';
+export { isBuried, isSetAside } from './controls';
+export { TYPED_SLOW_MS } from './grade';
+export { isLeech, leeches, leechesToSuspend, LEECH_THRESHOLD_DEFAULT, LEECH_THRESHOLD_MAX, LEECH_THRESHOLD_MIN } from './leech';
 export { previewIntervals, formatInterval, type IntervalPreview } from './preview';
 export { dueQueue, newIntroducedOn, type Queue, type QueueOptions } from './queue';
 export { State as CardState, type Card } from 'ts-fsrs';

@@ -1,13 +1,16 @@
 import { localDay } from '../progress/day';
 import { effectiveReviews, type Review } from '../progress/review';
+import { isSetAside } from './controls';
 import { gradeOf } from './grade';
-import type { ItemState } from './schedule';
+import { isStudied, type ItemState } from './schedule';
 
 export interface QueueOptions {
 	/** The daily quota of new items (Settings.dailyNew). */
 	newPerDay: number;
 	/** New items already introduced today (see newIntroducedOn). */
 	newIntroducedToday: number;
+	/** The learner's day of a time, for burials (bury until tomorrow); the device's local day by default. */
+	dayOf?: (at: number) => string;
 }
 
 export interface Queue {
@@ -22,19 +25,21 @@ export function dueQueue(
 	items: readonly string[],
 	schedule: ReadonlyMap<string, ItemState>,
 	now: number,
-	{ newPerDay, newIntroducedToday }: QueueOptions
+	{ newPerDay, newIntroducedToday, dayOf = localDay }: QueueOptions
 ): Queue {
-	const unique = [...new Set(items)];
+	// Suspended and buried items are neither due nor new: the learner set them aside.
+	const unique = [...new Set(items)].filter((id) => !isSetAside(schedule.get(id), now, dayOf));
 	const due = unique
 		.flatMap((id) => {
-			const at = schedule.get(id)?.card.due.getTime();
+			const state = schedule.get(id);
+			const at = isStudied(state) ? state.card.due.getTime() : undefined;
 			return at !== undefined && at <= now ? [{ id, at }] : [];
 		})
 		// Array.prototype.sort is stable, so equal due times keep deck order.
 		.sort((a, b) => a.at - b.at)
 		.map(({ id }) => id);
 	const quota = Math.max(0, newPerDay - newIntroducedToday);
-	const fresh = unique.filter((id) => !schedule.has(id)).slice(0, quota);
+	const fresh = unique.filter((id) => !isStudied(schedule.get(id))).slice(0, quota);
 	return { due, fresh };
 }
 

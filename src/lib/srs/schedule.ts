@@ -1,5 +1,5 @@
 import { createEmptyCard, fsrs, generatorParameters, type Card, type FSRS } from 'ts-fsrs';
-import { effectiveReviews, type Review } from '../progress/review';
+import { effectiveRecords, isControl, type Review } from '../progress/review';
 import { clampRetention } from '../progress/settings';
 import { gradeOf } from './grade';
 
@@ -12,10 +12,19 @@ export interface ItemState {
 	lastReviewAt: number;
 	/** Id of the last review folded in: with lastReviewAt, where this state stands in the log. */
 	lastId?: string;
+	/** Suspended from the card browser: never due until unsuspended. */
+	suspended?: true;
+	/** Buried at this time (epoch ms): not due again before the next local day (see srs/controls.ts). */
+	buriedAt?: number;
+	/** Never graded: the state exists only to carry a suspension or burial of a new item. */
+	fresh?: true;
 }
 
 /** Every scheduled item's state, by item id: what the log folds into. */
 export type Schedule = ReadonlyMap<string, ItemState>;
+
+/** Whether an item has been graded since it was new (a state can exist for a suspended new item). */
+export const isStudied = (state: ItemState | undefined): state is ItemState => state !== undefined && !state.fresh;
 
 /** No fuzz: the same log must always give the same schedule, on every device. */
 export function schedulerFor(retention: number): FSRS {
@@ -30,9 +39,10 @@ export function schedulerFor(retention: number): FSRS {
 export function buildSchedule(log: readonly Review[], retention: number): Map<string, ItemState> {
 	const scheduler = schedulerFor(retention);
 	const states = new Map<string, ItemState>();
-	for (const review of effectiveReviews(log)) {
+	for (const review of effectiveRecords(log)) {
 		const state = foldReview(states.get(review.itemId), review, scheduler);
 		if (state) states.set(review.itemId, state);
+		else states.delete(review.itemId);
 	}
 	return states;
 }
@@ -42,24 +52,45 @@ export function isAfter(r: Pick<Review, 'at' | 'id'>, state: Pick<ItemState, 'la
 	return r.at !== state.lastReviewAt ? r.at > state.lastReviewAt : r.id > (state.lastId ?? '');
 }
 
+/** Whether a record can change an item's state: graded answers outside cram, and controls. */
+export const movesSchedule = (r: Review): boolean => isControl(r) || (!r.cram && gradeOf(r) !== null);
+
+/** A control applied: suspension and burial are marks on the state; reset forgets the item. */
+function foldControl(state: ItemState | undefined, review: Review): ItemState | undefined {
+	if (review.kind === 'reset') return undefined;
+	const at = new Date(review.at);
+	const base: ItemState = state ?? { itemId: review.itemId, card: createEmptyCard(at), firstReviewAt: review.at, lastReviewAt: review.at, fresh: true };
+	const next: ItemState = { ...base, lastReviewAt: review.at, lastId: review.id };
+	if (review.kind === 'suspend') next.suspended = true;
+	if (review.kind === 'unsuspend') delete next.suspended;
+	if (review.kind === 'bury') next.buriedAt = review.at;
+	// A new item with no mark left is simply new again: no state, as if never touched.
+	return !next.fresh || next.suspended || next.buriedAt !== undefined ? next : undefined;
+}
+
 /**
- * Fold one more review into an item's state, as buildSchedule would if it came last. Returns the
- * state unchanged for reviews that do not schedule (cram, undo, ungraded).
+ * Fold one more record into an item's state, as buildSchedule would if it came last. Returns the
+ * state unchanged for records that do not schedule (cram, undo, ungraded), and undefined when a
+ * control leaves the item new.
  */
 export function foldReview(
 	state: ItemState | undefined,
 	review: Review,
 	scheduler: FSRS
 ): ItemState | undefined {
+	if (isControl(review)) return foldControl(state, review);
 	const grade = gradeOf(review);
 	if (review.cram || grade === null) return state;
 	const at = new Date(review.at);
-	const card = scheduler.next(state?.card ?? createEmptyCard(at), at, grade).card;
+	const studied = isStudied(state);
+	const card = scheduler.next(studied ? state.card : createEmptyCard(at), at, grade).card;
+	// Graded again: a burial has done its work; a suspension stays until lifted.
 	return {
 		itemId: review.itemId,
 		card,
-		firstReviewAt: state?.firstReviewAt ?? review.at,
+		firstReviewAt: studied ? state.firstReviewAt : review.at,
 		lastReviewAt: review.at,
-		lastId: review.id
+		lastId: review.id,
+		...(state?.suspended ? { suspended: true as const } : {})
 	};
 }

@@ -5,9 +5,8 @@
  * size that differs — after an upgrade, a seeded or hand-edited database) it is rebuilt from the
  * log, which stays the one record.
  */
-import { effectiveReviews, type Review } from '../progress/review';
-import { gradeOf } from '../srs/grade';
-import { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState } from '../srs/schedule';
+import { effectiveRecords, type Review } from '../progress/review';
+import { buildSchedule, foldReview, isAfter, movesSchedule, schedulerFor, type ItemState } from '../srs/schedule';
 import { SCHEDULE_META, type CachedItem, type ProgressDB } from './db';
 import { breathe, LOG_STORES, logCount, readLogChunked, readLogIn, type LogTransaction, type Progress } from './log';
 
@@ -39,10 +38,11 @@ export async function readSchedule(db: ProgressDB, retention: number): Promise<M
 async function replay(log: readonly Review[], retention: number, onProgress?: Progress): Promise<MutableSchedule> {
 	const scheduler = schedulerFor(retention);
 	const states: MutableSchedule = new Map();
-	const effective = effectiveReviews(log);
+	const effective = effectiveRecords(log);
 	for (const [i, review] of effective.entries()) {
 		const state = foldReview(states.get(review.itemId), review, scheduler);
 		if (state) states.set(review.itemId, state);
+		else states.delete(review.itemId);
 		if (i % SLICE === SLICE - 1) {
 			onProgress?.(i, effective.length);
 			await breathe();
@@ -134,7 +134,7 @@ export async function foldIntoCache(tx: LogTransaction, added: readonly Review[]
 				if (next !== state) prior = [...prior, state ?? null].slice(-PRIOR);
 				state = next;
 			}
-		} else if (reviews.length === 1 && undone && reviews[0]!.undoes === undone.id && (undone.cram || gradeOf(undone) === null)) {
+		} else if (reviews.length === 1 && undone && reviews[0]!.undoes === undone.id && !movesSchedule(undone)) {
 			// Cancelling a review that never moved the schedule changes nothing.
 		} else if (reviews.length === 1 && undone && reviews[0]!.undoes === undone.id && state?.lastId === undone.id && prior.length > 0) {
 			state = prior.at(-1) ?? undefined;

@@ -1,7 +1,7 @@
 import { answersOn } from '../game/answers';
 import type { DayOf } from '../game/days';
 import { localDay, type Review } from '../progress';
-import { newIntroducedOn, type ItemState } from '../srs';
+import { isSetAside, isStudied, newIntroducedOn, type ItemState } from '../srs';
 import type { QuestionRef } from '../game/facts';
 import type { Catalog } from './catalog';
 import { planFlashcards } from './sessions';
@@ -49,7 +49,7 @@ export function dashboard(
 	const plan = planFlashcards(catalog, schedule, now, newPerDay, introducedToday ?? newIntroducedOn(log, dayOf(now), catalog.flashcardFamilies, dayOf));
 	const dueQuiz = catalog.quizFamilies.filter((f) => {
 		const s = schedule.get(f);
-		return s && s.card.due.getTime() <= now;
+		return isStudied(s) && !isSetAside(s, now, dayOf) && s.card.due.getTime() <= now;
 	}).length;
 	const mastery = topicMastery(catalog, schedule);
 	return {

@@ -1,6 +1,6 @@
 import { STATES, type State } from '../fsm/states';
 import { statesOfFamily } from '../quiz/scope';
-import type { ItemState } from '../srs';
+import { isStudied, type ItemState } from '../srs';
 import type { QuestionRef } from '../game/facts';
 import type { Catalog } from './catalog';
 import { meanMastery } from './dashboard';
@@ -25,6 +25,6 @@ export function stateMastery(catalog: Catalog<QuestionRef>, schedule: ReadonlyMa
 	for (const family of catalog.topicOfFamily.keys()) for (const s of statesOfFamily(family)) families.get(s)!.push(family);
 	return STATES.map((state) => {
 		const list = families.get(state)!;
-		return { state, mastery: meanMastery(schedule, list), families: list.length, studied: list.filter((f) => schedule.has(f)).length };
+		return { state, mastery: meanMastery(schedule, list), families: list.length, studied: list.filter((f) => isStudied(schedule.get(f))).length };
 	});
 }

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/lang';
 import { randomFor, shuffle } from '../random';
 import type { Option, Question } from '../quiz/types';
-import type { Schedule } from '../srs';
+import { isSetAside, isStudied, type Schedule } from '../srs';
 import type { QuestionRef } from '../game/facts';
 import type { Catalog } from './catalog';
 import { isCorrect } from './grading';
@@ -69,7 +69,8 @@ export function quizPool(catalog: Catalog<QuestionRef>, schedule: Schedule, now:
 	let unseen = 0;
 	for (const f of families) {
 		const state = schedule.get(f);
-		if (!state) unseen++;
+		if (isSetAside(state, now)) continue;
+		if (!isStudied(state)) unseen++;
 		else if (state.card.due.getTime() <= now) due++;
 	}
 	return { families: families.length, due, unseen };

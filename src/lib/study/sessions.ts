@@ -2,7 +2,7 @@ import type { State } from '../fsm';
 import { randomFor, shuffle } from '../random';
 import { statesOfFamily } from '../quiz/scope';
 import type { QuestionRef } from '../game/facts';
-import { dueQueue, type Schedule } from '../srs';
+import { dueQueue, isSetAside, isStudied, type Schedule } from '../srs';
 import type { Catalog } from './catalog';
 
 export interface FlashcardPlan<Q extends QuestionRef = QuestionRef> {
@@ -69,10 +69,11 @@ export function planQuiz<Q extends QuestionRef>(
 	asked: ReadonlyMap<string, number> = new Map()
 ): Q[] {
 	const random = randomFor(seed, 'quiz');
-	const families = quizFamiliesIn(catalog, scope);
+	// Suspended and buried families are left out, as the flashcard queue leaves them out.
+	const families = quizFamiliesIn(catalog, scope).filter((f) => !isSetAside(schedule.get(f), now));
 	const { due } = dueQueue(families, schedule, now, { newPerDay: 0, newIntroducedToday: 0 });
-	const unseen = shuffle(families.filter((f) => !schedule.has(f)), random);
-	const rest = shuffle(families.filter((f) => schedule.has(f) && !due.includes(f)), random);
+	const unseen = shuffle(families.filter((f) => !isStudied(schedule.get(f))), random);
+	const rest = shuffle(families.filter((f) => isStudied(schedule.get(f)) && !due.includes(f)), random);
 	return [...due, ...unseen, ...rest].slice(0, size).map((f) => {
 		const all = catalog.questionsByFamily.get(f)!;
 		const inTopic = scope.topic ? all.filter((q) => q.topic === scope.topic) : all;

@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
+
+interface BankQuestion {
+	id: string;
+	prompt: { zh: string; en: string };
+	options: { id: string; label: { zh: string; en: string } }[];
+	answer: string[];
+}
+
+test('recall by typing: switch it on, type another spelling of the answer, see why it counts; the answer is stored as typed', async ({ page }) => {
+	await useLanguage(page, 'en');
+	await page.setViewportSize({ width: 320, height: 700 });
+	await page.goto('/quiz');
+	await waitForProgress(page);
+	const bank = (await (await page.request.get('/data/bank.json')).json()) as { questions: BankQuestion[] };
+	await page.getByLabel('Type the answers').check();
+	await page.locator('input[name="size"]').last().check();
+	await page.getByRole('button', { name: /^Start quiz \(\d+ questions\)$/ }).click();
+
+	// Questions without a short exact answer keep their options: pass them until one asks for typing.
+	const box = page.getByLabel('Your answer');
+	for (let i = 0; i < 15 && !(await box.isVisible()); i++) {
+		await page.locator('label.option').first().click();
+		await page.getByRole('button', { name: 'Check', exact: true }).click();
+		await page.getByRole('button', { name: /^(Next|See results)/ }).click();
+	}
+	await expect(box).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await expectNoHorizontalScroll(page);
+
+	const shown = (await page.locator('#prompt .prompt-text').textContent())!.trim();
+	const question = bank.questions.find((q) => q.prompt.en.replace(/`/g, '') === shown.replace(/`/g, '') || shown.includes(q.prompt.en.slice(0, 60)))!;
+	expect(question, shown).toBeTruthy();
+	const right = question.options.find((o) => o.id === question.answer[0])!.label.en.replace(/\s*\(.*\)$/, '');
+	// Another spelling than the one on the option: lower case, underscores for hyphens.
+	const typed = right.toLowerCase().replace(/-/g, '_');
+	await box.fill(typed);
+	await box.press('Enter');
+	await expect(page.locator('#verdict')).toHaveText(/Correct|Right/);
+	await expect(page.getByTestId('typed-verdict')).toContainText(`You typed “${typed}”.`);
+	await expectNoHorizontalScroll(page);
+
+	const stored = await storedReviews<{ questionId?: string; typed?: string; correct?: boolean; answer?: string[] }>(page);
+	const record = stored.find((r) => r.questionId === question.id)!;
+	expect(record).toMatchObject({ typed, correct: true, answer: question.answer });
+});
