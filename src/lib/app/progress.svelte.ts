@@ -3,7 +3,7 @@ import { version } from '$app/environment';
 import { DEFAULT_GOAL, fromPosted, roundsFromLog, summarize, type DayOf, type GameSummary, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs, type TopicRef } from '$lib/game';
 import { DEFAULT_SETTINGS, effectiveReviews, reviewProblem, withCurrentZone, type GoalChangeRecord, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
 import { memoryClassBook, type ClassBook, type ClassBookData } from '$lib/classroom';
-import { buildSchedule, foldReview, isAfter, schedulerFor, type ItemState } from '$lib/srs';
+import { buildSchedule, foldReview, isAfter, sameWeights, schedulerFor, type ItemState } from '$lib/srs';
 import {
 	appendReviews,
 	countReviews,
@@ -305,7 +305,7 @@ class Progress {
 		} else {
 			this.reviews = this.recent = [...this.#pending];
 			this.reviewCount = this.#pending.length;
-			this.schedule = buildSchedule(this.#pending, this.settings.retention);
+			this.schedule = buildSchedule(this.#pending, this.settings.retention, this.settings.weights);
 		}
 		this.clock = Date.now();
 		this.ready = true;
@@ -321,13 +321,13 @@ class Progress {
 
 	/** Schedule (from the cache, rebuilt if stale), today's slice of the log and its size. */
 	async #readView(db: ProgressDB) {
-		const retention = this.settings.retention;
-		let schedule = await readSchedule(db, retention);
+		const { retention, weights } = this.settings;
+		let schedule = await readSchedule(db, retention, weights);
 		// A small log (a new learner's: none) is replayed here at once; only a big one starts the jobs worker.
-		if (!schedule && (await countReviews(db)) <= BIG_LOG) schedule = await rebuildSchedule(db, retention);
+		if (!schedule && (await countReviews(db)) <= BIG_LOG) schedule = await rebuildSchedule(db, retention, undefined, weights);
 		if (!schedule) {
-			await this.#run({ kind: 'rebuild', retention });
-			schedule = (await readSchedule(db, retention)) ?? (await rebuildSchedule(db, retention));
+			await this.#run({ kind: 'rebuild', retention, weights });
+			schedule = (await readSchedule(db, retention, weights)) ?? (await rebuildSchedule(db, retention, undefined, weights));
 		}
 		const [recent, count] = await Promise.all([reviewsSince(db, Date.now() - 2 * DAY), countReviews(db)]);
 		this.schedule = schedule;
@@ -370,7 +370,7 @@ class Progress {
 				const fresh = message.reviews.filter((r) => !this.recent.some((x) => x.id === r.id));
 				this.recent = [...this.recent, ...fresh];
 				if (this.logLoaded) this.reviews = [...this.reviews, ...fresh.filter((r) => !this.reviews.some((x) => x.id === r.id))];
-				const [schedule, count] = await Promise.all([readSchedule(db, this.settings.retention), countReviews(db)]);
+				const [schedule, count] = await Promise.all([readSchedule(db, this.settings.retention, this.settings.weights), countReviews(db)]);
 				if (schedule) this.schedule = schedule;
 				this.reviewCount = count + this.#pending.length;
 			} else {
@@ -524,7 +524,7 @@ class Progress {
 		if (added.length === 0) return;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, as above
 		const schedule = new Map(this.schedule);
-		const scheduler = schedulerFor(this.settings.retention);
+		const scheduler = schedulerFor(this.settings.retention, this.settings.weights);
 		for (const r of added) {
 			const state = schedule.get(r.itemId);
 			if (r.kind === 'undo' || (state && !isAfter(r, state))) continue;
@@ -566,7 +566,7 @@ class Progress {
 	#undoneState(undone: Review, record?: Review): Map<string, ItemState | undefined> {
 		if (this.#before.has(undone.id)) return new Map([[undone.itemId, this.#before.get(undone.id)]]);
 		const log = [...this.reviews.filter((r) => r.itemId === undone.itemId), ...(record ? [record] : [])];
-		return new Map([[undone.itemId, buildSchedule(log, this.settings.retention).get(undone.itemId)]]);
+		return new Map([[undone.itemId, buildSchedule(log, this.settings.retention, this.settings.weights).get(undone.itemId)]]);
 	}
 
 	async updateSettings(change: Partial<Settings>) {
@@ -576,18 +576,24 @@ class Progress {
 			const history: GoalChangeRecord[] = this.settings.goalHistory.filter((c) => c.since !== since);
 			change = { ...change, goalHistory: [...history, { since, setting: change.goal }] };
 		}
-		const retention = this.settings.retention;
+		const { retention, weights } = this.settings;
 		this.settings = { ...this.settings, ...change };
 		applyTheme(this.settings.theme);
+		const rescheduled = this.settings.retention !== retention || !sameWeights(this.settings.weights, weights);
 		const db = this.#db;
 		if (!db) {
 			// In memory only: the schedule is replayed from the answers of this visit.
-			if (this.settings.retention !== retention) this.schedule = buildSchedule(this.reviews, this.settings.retention);
+			if (rescheduled) this.schedule = buildSchedule(this.reviews, this.settings.retention, this.settings.weights);
 			return;
 		}
 		await saveSettings(db, $state.snapshot(this.settings));
-		// The schedule depends on the retention: rebuild the cache for the new one.
-		if (this.settings.retention !== retention) await this.#readView(db);
+		if (!sameWeights(this.settings.weights, weights)) {
+			// New weights move every due date: the whole cache is replayed in the jobs worker, with progress.
+			await this.#run({ kind: 'rebuild', retention: this.settings.retention, weights: $state.snapshot(this.settings.weights) });
+			this.#tell({ kind: 'changed' });
+		}
+		// The schedule depends on the retention and the weights: read (or rebuild) the cache for them.
+		if (rescheduled) await this.#readView(db);
 	}
 
 	/** The backup file, built off the main thread (progress in `job`). */

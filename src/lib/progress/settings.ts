@@ -1,5 +1,6 @@
 /** The learner's preferences. Stored apart from the review log and carried in backups. */
 import { LANGS, type Lang } from '../i18n/lang';
+import { isWeights } from '../srs/weights';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -34,6 +35,10 @@ export interface Settings {
 	zones: ZoneRecord[];
 	sounds: boolean;
 	haptics: boolean;
+	/** The learner's own FSRS weights, computed from their log on /settings; null: FSRS's defaults. */
+	weights: number[] | null;
+	/** The weights each change replaced, latest last, so the learner can go back (null: the defaults). */
+	previousWeights: (number[] | null)[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -45,7 +50,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 	goalHistory: [],
 	zones: [],
 	sounds: false,
-	haptics: true
+	haptics: true,
+	weights: null,
+	previousWeights: []
 });
 
 /** Below 0.7 reviews come too late to help; above 0.97 the workload explodes. */
@@ -85,7 +92,12 @@ export function sanitizeSettings(value: unknown): Settings {
 				: null
 		),
 		sounds: typeof v.sounds === 'boolean' ? v.sounds : d.sounds,
-		haptics: typeof v.haptics === 'boolean' ? v.haptics : d.haptics
+		haptics: typeof v.haptics === 'boolean' ? v.haptics : d.haptics,
+		// A set of weights is kept or dropped whole: never repaired weight by weight.
+		weights: isWeights(v.weights) ? [...v.weights] : d.weights,
+		previousWeights: Array.isArray(v.previousWeights)
+			? v.previousWeights.slice(-WEIGHTS_HISTORY_MAX).flatMap((w) => (w === null ? [null] : isWeights(w) ? [[...w]] : []))
+			: []
 	};
 }
 
@@ -96,6 +108,20 @@ export function sanitizeSettings(value: unknown): Settings {
  */
 export const GOAL_HISTORY_MAX = 1000;
 export const ZONES_MAX = 200;
+/** Replaced weight sets kept to go back to: a few optimizations' worth. */
+export const WEIGHTS_HISTORY_MAX = 10;
+
+/**
+ * What is wrong with a backup's weights, or null. Unlike other settings they are refused rather
+ * than dropped: weights decide every due date, and a file that carries broken ones is damaged.
+ */
+export function weightsProblem(settings: Record<string, unknown>): string | null {
+	if (settings.weights !== undefined && settings.weights !== null && !isWeights(settings.weights)) return 'weights';
+	const previous = settings.previousWeights;
+	if (previous === undefined) return null;
+	if (!Array.isArray(previous) || !previous.every((w) => w === null || isWeights(w))) return 'previousWeights';
+	return null;
+}
 
 /** The well-formed entries among the last `max` of a list; anything else is dropped (settings are advisory, never fatal). */
 function listOf<T>(value: unknown, max: number, pick: (x: Record<string, unknown>) => T | null): T[] {

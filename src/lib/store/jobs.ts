@@ -8,7 +8,7 @@ import { exportParts, importProgress, type ImportResult } from './backup';
 import type { ProgressDB } from './db';
 import { rebuildSchedule } from './schedule-cache';
 
-export type Job = { kind: 'import'; file: Blob | string } | { kind: 'export'; now: number } | { kind: 'rebuild'; retention: number };
+export type Job = { kind: 'import'; file: Blob | string } | { kind: 'export'; now: number } | { kind: 'rebuild'; retention: number; weights?: number[] | null };
 export type JobResult<J extends Job> = J extends { kind: 'import' } ? ImportResult : J extends { kind: 'export' } ? Blob : null;
 
 type Reply = { id: number; progress: number } | { id: number; result: unknown } | { id: number; error: { name: string; message: string } };
@@ -27,7 +27,7 @@ export async function perform(db: ProgressDB, job: Job, onProgress: (fraction: n
 		case 'export':
 			return new Blob(await exportParts(db, job.now, report), { type: 'application/json' });
 		case 'rebuild':
-			await rebuildSchedule(db, job.retention, report);
+			await rebuildSchedule(db, job.retention, report, job.weights ?? null);
 			return null;
 	}
 }
