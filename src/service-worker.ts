@@ -13,7 +13,14 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `tcp-quest-${version}`;
 /** The app shell adapter-static writes for unknown addresses (see svelte.config.js): it shows the error page. */
 const FALLBACK = '/404.html';
-const ASSETS = [...build, ...files, ...prerendered];
+/**
+ * The optimizer (fsrs-browser: 1.7 MB of wasm, 440 KB gzipped, half again the rest of the app) is
+ * not precached at install: few learners ever press "Optimize". It is cached when /settings is
+ * first visited (the page asks, see OptimizePanel) and whenever it is fetched, so after one visit
+ * to /settings it works offline too.
+ */
+const ON_DEMAND = build.filter((path) => /\/workers\/(assets\/fsrs_browser_bg|optimizer\.worker|workerHelpers)/.test(path));
+const ASSETS = [...build.filter((path) => !ON_DEMAND.includes(path)), ...files, ...prerendered];
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -36,6 +43,12 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('message', (event) => {
 	if (event.data === 'skip-waiting') sw.skipWaiting();
+	if (event.data === 'cache-optimizer')
+		event.waitUntil(
+			caches.open(CACHE).then(async (cache) => {
+				for (const path of ON_DEMAND) if (!(await cache.match(path))) await cache.add(path).catch(() => undefined);
+			})
+		);
 });
 
 sw.addEventListener('fetch', (event) => {
@@ -50,7 +63,9 @@ sw.addEventListener('fetch', (event) => {
 			const cached = (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match(`${url.pathname}.html`));
 			if (cached) return cached;
 			try {
-				return await fetch(request);
+				const response = await fetch(request);
+				if (response.ok && ON_DEMAND.includes(url.pathname)) await cache.put(request, response.clone());
+				return response;
 			} catch {
 				// Offline and not part of this version: the app shell shows "not available offline".
 				return (request.mode === 'navigate' && (await cache.match(FALLBACK))) || Response.error();

@@ -11,7 +11,6 @@ import type { OptimizeResult } from './optimizer-protocol';
 export interface FsrsWasm {
 	Fsrs: new () => {
 		computeParameters(ratings: Uint32Array, deltaTs: Uint32Array, lengths: Uint32Array, progress: null, enableShortTerm: boolean): Float32Array;
-		free(): void;
 	};
 }
 
@@ -33,13 +32,8 @@ export function optimize(
 	const input = optimizerInput(histories);
 	onPhase('train');
 	const started = now();
-	const fsrs = new wasm.Fsrs();
-	let raw: Float32Array;
-	try {
-		raw = fsrs.computeParameters(input.ratings, input.deltaDays, input.lengths, null, true);
-	} finally {
-		fsrs.free();
-	}
+	// computeParameters takes the Rust object by value: it is freed by the call, never by us.
+	const raw = new wasm.Fsrs().computeParameters(input.ratings, input.deltaDays, input.lengths, null, true);
 	const trainMs = now() - started;
 	onPhase('evaluate');
 	const weights = roundWeights(raw);
