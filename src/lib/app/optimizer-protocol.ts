@@ -2,6 +2,8 @@
 import type { Review, ZoneRecord } from '$lib/progress';
 
 export interface OptimizeRequest {
+	/** count: only the training samples the log holds (for a big log, off the page's thread). */
+	kind: 'count' | 'optimize';
 	log: Review[];
 	/** Settings.zones: days are counted where the learner lived them. */
 	zones: ZoneRecord[];
@@ -28,6 +30,7 @@ export interface OptimizeResult {
 }
 
 export type OptimizeReply =
+	| { kind: 'count'; samples: number }
 	| { kind: 'phase'; phase: OptimizePhase; fraction: number }
 	| { kind: 'done'; result: OptimizeResult }
 	| { kind: 'error'; message: string };

@@ -2,7 +2,9 @@
  * The page's side of the optimizer: one run in a fresh worker, cancelled by ending the worker
  * (fsrs-rs's training is one synchronous call; nothing else can stop it).
  */
+import { learnerDay } from '$lib/game/days';
 import type { Review, ZoneRecord } from '$lib/progress';
+import { itemHistories, trainingCount } from '$lib/srs';
 import type { OptimizePhase, OptimizeReply, OptimizeResult } from './optimizer-protocol';
 
 export type { OptimizePhase, OptimizeResult };
@@ -16,13 +18,40 @@ export class OptimizeCancelled extends Error {
 	override name = 'OptimizeCancelled';
 }
 
+const startWorker = () => new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module' });
+
+/**
+ * Above this many reviews the samples are counted in the worker (its script, not the wasm):
+ * replaying 200,000 reviews takes seconds, far too long for the page's thread.
+ */
+const COUNT_HERE_MAX = 2_000;
+
+/** Training samples in the log (see trainingCount): here for a small log, in the worker for a big one. */
+export function countSamples(log: Review[], zones: ZoneRecord[]): Promise<number> {
+	if (log.length <= COUNT_HERE_MAX) return Promise.resolve(trainingCount(itemHistories(log, learnerDay(zones))));
+	const worker = startWorker();
+	return new Promise<number>((resolve, reject) => {
+		worker.onmessage = (event: MessageEvent<OptimizeReply>) => {
+			worker.terminate();
+			if (event.data.kind === 'count') resolve(event.data.samples);
+			else reject(new Error(event.data.kind === 'error' ? event.data.message : 'unexpected reply'));
+		};
+		worker.onerror = (event) => {
+			event.preventDefault();
+			worker.terminate();
+			reject(new Error(event.message || 'the optimizer could not start'));
+		};
+		worker.postMessage({ kind: 'count', log, zones, current: null });
+	});
+}
+
 export function runOptimizer(
 	log: Review[],
 	zones: ZoneRecord[],
 	current: number[] | null,
 	onPhase: (phase: OptimizePhase, fraction: number) => void
 ): OptimizerRun {
-	const worker = new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module' });
+	const worker = startWorker();
 	let settle: { reject: (e: Error) => void } | null = null;
 	const result = new Promise<OptimizeResult>((resolve, reject) => {
 		settle = { reject };
@@ -31,7 +60,7 @@ export function runOptimizer(
 			if (m.kind === 'phase') return onPhase(m.phase, m.fraction);
 			worker.terminate();
 			if (m.kind === 'done') resolve(m.result);
-			else reject(new Error(m.message));
+			else reject(new Error(m.kind === 'error' ? m.message : 'unexpected reply'));
 		};
 		worker.onerror = (event) => {
 			event.preventDefault();
@@ -39,7 +68,7 @@ export function runOptimizer(
 			reject(new Error(event.message || 'the optimizer could not start'));
 		};
 	});
-	worker.postMessage({ log, zones, current });
+	worker.postMessage({ kind: 'optimize', log, zones, current });
 	return {
 		result,
 		cancel() {

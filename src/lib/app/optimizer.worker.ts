@@ -6,7 +6,8 @@
  * Single-threaded: rayon's thread pool needs cross-origin isolation, which a static host cannot
  * promise.
  */
-import { dayInZones } from '$lib/game/days';
+import { learnerDay } from '$lib/game/days';
+import { trainingCount } from '$lib/srs';
 import { optimize, prepare, type FsrsWasm } from './optimize';
 import type { OptimizeReply, OptimizeRequest } from './optimizer-protocol';
 import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
@@ -42,9 +43,10 @@ async function loadWasm(): Promise<FsrsWasm> {
 
 scope.addEventListener('message', async (event: MessageEvent<OptimizeRequest>) => {
 	try {
-		const { log, zones, current } = event.data;
-		reply({ kind: 'phase', phase: 'prepare', fraction: 0 });
-		const histories = prepare(log, zones.length ? dayInZones(zones) : undefined);
+		const { kind, log, zones, current } = event.data;
+		if (kind === 'optimize') reply({ kind: 'phase', phase: 'prepare', fraction: 0 });
+		const histories = prepare(log, learnerDay(zones));
+		if (kind === 'count') return reply({ kind: 'count', samples: trainingCount(histories) });
 		reply({ kind: 'phase', phase: 'load', fraction: 0 });
 		const wasm = await loadWasm();
 		const result = optimize(wasm, histories, current, (phase) => reply({ kind: 'phase', phase, fraction: 0 }));
