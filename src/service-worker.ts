@@ -15,12 +15,14 @@ const CACHE = `tcp-quest-${version}`;
 const FALLBACK = '/404.html';
 /**
  * The optimizer (fsrs-browser: 1.7 MB of wasm, 440 KB gzipped, half again the rest of the app) is
- * not precached at install: few learners ever press "Optimize". It is cached when /settings is
- * first visited (the page asks, see OptimizePanel) and whenever it is fetched, so after one visit
- * to /settings it works offline too.
+ * not precached at install: few learners ever press "Optimize", and SvelteKit's `build` list does
+ * not even name a worker's own assets. /settings sends its files' addresses when first visited
+ * (see OptimizePanel), and any of them fetched is kept, so after one visit to /settings it works
+ * offline too. Only workers and wasm among the immutable (hashed) files are taken.
  */
-const ON_DEMAND = build.filter((path) => /\/workers\/(assets\/fsrs_browser_bg|optimizer\.worker|workerHelpers)/.test(path));
-const ASSETS = [...build.filter((path) => !ON_DEMAND.includes(path)), ...files, ...prerendered];
+const onDemand = (path: string) => /^\/_app\/immutable\/(workers\/[\w./-]+|assets\/[\w.-]+\.wasm)$/.test(path) && !path.includes('..');
+const OPTIMIZER = /fsrs_browser_bg|\/workers\/(optimizer\.worker|workerHelpers)/;
+const ASSETS = [...build.filter((path) => !OPTIMIZER.test(path)), ...files, ...prerendered];
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -43,12 +45,15 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('message', (event) => {
 	if (event.data === 'skip-waiting') sw.skipWaiting();
-	if (event.data === 'cache-optimizer')
+	const data = event.data as { kind?: string; paths?: unknown } | null;
+	if (data?.kind === 'cache-optimizer' && Array.isArray(data.paths)) {
+		const paths = data.paths.filter((p): p is string => typeof p === 'string' && onDemand(p)).slice(0, 8);
 		event.waitUntil(
 			caches.open(CACHE).then(async (cache) => {
-				for (const path of ON_DEMAND) if (!(await cache.match(path))) await cache.add(path).catch(() => undefined);
+				for (const path of paths) if (!(await cache.match(path))) await cache.add(path).catch(() => undefined);
 			})
 		);
+	}
 });
 
 sw.addEventListener('fetch', (event) => {
@@ -64,7 +69,7 @@ sw.addEventListener('fetch', (event) => {
 			if (cached) return cached;
 			try {
 				const response = await fetch(request);
-				if (response.ok && ON_DEMAND.includes(url.pathname)) await cache.put(request, response.clone());
+				if (response.ok && onDemand(url.pathname)) await cache.put(request, response.clone());
 				return response;
 			} catch {
 				// Offline and not part of this version: the app shell shows "not available offline".

@@ -9,6 +9,8 @@ export interface OptimizeRequest {
 	zones: ZoneRecord[];
 	/** The weights in use now (null: the defaults), to compare against. */
 	current: number[] | null;
+	/** fsrs-browser's wasm, the page's copy: the one the service worker keeps for offline use. */
+	wasm: string;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { learnerDay } from '$lib/game/days';
 import type { Review, ZoneRecord } from '$lib/progress';
 import { itemHistories, trainingCount } from '$lib/srs';
-import type { OptimizePhase, OptimizeReply, OptimizeResult } from './optimizer-protocol';
+import type { OptimizePhase, OptimizeReply, OptimizeRequest, OptimizeResult } from './optimizer-protocol';
 
 export type { OptimizePhase, OptimizeResult };
 
@@ -18,7 +18,15 @@ export class OptimizeCancelled extends Error {
 	override name = 'OptimizeCancelled';
 }
 
-const startWorker = () => new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module' });
+import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
+import workerUrl from './optimizer.worker.ts?worker&url';
+
+const startWorker = () => new Worker(workerUrl, { type: 'module' });
+
+/** The files a run needs, for the service worker to keep for offline use (nothing is fetched here). */
+export function optimizerFiles(): string[] {
+	return [workerUrl, wasmUrl].map((url) => new URL(url, location.href).pathname);
+}
 
 /**
  * Above this many reviews the samples are counted in the worker (its script, not the wasm):
@@ -41,7 +49,7 @@ export function countSamples(log: Review[], zones: ZoneRecord[]): Promise<number
 			worker.terminate();
 			reject(new Error(event.message || 'the optimizer could not start'));
 		};
-		worker.postMessage({ kind: 'count', log, zones, current: null });
+		worker.postMessage({ kind: 'count', log, zones, current: null, wasm: wasmUrl } satisfies OptimizeRequest);
 	});
 }
 
@@ -68,7 +76,7 @@ export function runOptimizer(
 			reject(new Error(event.message || 'the optimizer could not start'));
 		};
 	});
-	worker.postMessage({ kind: 'optimize', log, zones, current });
+	worker.postMessage({ kind: 'optimize', log, zones, current, wasm: wasmUrl } satisfies OptimizeRequest);
 	return {
 		result,
 		cancel() {

@@ -10,13 +10,12 @@ import { learnerDay } from '$lib/game/days';
 import { trainingCount } from '$lib/srs';
 import { optimize, prepare, type FsrsWasm } from './optimize';
 import type { OptimizeReply, OptimizeRequest } from './optimizer-protocol';
-import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const reply = (message: OptimizeReply) => scope.postMessage(message);
 
 /** The wasm module, fetched with byte progress (it is the one big download). */
-async function loadWasm(): Promise<FsrsWasm> {
+async function loadWasm(wasmUrl: string): Promise<FsrsWasm> {
 	const fsrs = await import('fsrs-browser');
 	const response = await fetch(wasmUrl);
 	if (!response.ok || !response.body) throw new Error(`optimizer download failed (${response.status})`);
@@ -43,12 +42,12 @@ async function loadWasm(): Promise<FsrsWasm> {
 
 scope.addEventListener('message', async (event: MessageEvent<OptimizeRequest>) => {
 	try {
-		const { kind, log, zones, current } = event.data;
+		const { kind, log, zones, current, wasm: wasmUrl } = event.data;
 		if (kind === 'optimize') reply({ kind: 'phase', phase: 'prepare', fraction: 0 });
 		const histories = prepare(log, learnerDay(zones));
 		if (kind === 'count') return reply({ kind: 'count', samples: trainingCount(histories) });
 		reply({ kind: 'phase', phase: 'load', fraction: 0 });
-		const wasm = await loadWasm();
+		const wasm = await loadWasm(wasmUrl);
 		const result = optimize(wasm, histories, current, (phase) => reply({ kind: 'phase', phase, fraction: 0 }));
 		reply({ kind: 'done', result });
 	} catch (e) {
