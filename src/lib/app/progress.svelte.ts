@@ -374,6 +374,8 @@ class Progress {
 				if (schedule) this.schedule = schedule;
 				this.reviewCount = count + this.#pending.length;
 			} else {
+				// Settings too: another tab's new weights or retention must not be rebuilt away with ours.
+				this.settings = await loadSettings(db);
 				await this.#readView(db);
 				await this.#loadLog(db);
 			}
