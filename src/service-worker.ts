@@ -13,7 +13,16 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `tcp-quest-${version}`;
 /** The app shell adapter-static writes for unknown addresses (see svelte.config.js): it shows the error page. */
 const FALLBACK = '/404.html';
-const ASSETS = [...build, ...files, ...prerendered];
+/**
+ * The optimizer (fsrs-browser: 1.7 MB of wasm, 440 KB gzipped, half again the rest of the app) is
+ * not precached at install: few learners ever press "Optimize", and SvelteKit's `build` list does
+ * not even name a worker's own assets. /settings sends its files' addresses when first visited
+ * (see OptimizePanel), and any of them fetched is kept, so after one visit to /settings it works
+ * offline too. Only workers and wasm among the immutable (hashed) files are taken.
+ */
+const onDemand = (path: string) => /^\/_app\/immutable\/(workers\/[\w./-]+|assets\/[\w.-]+\.wasm)$/.test(path) && !path.includes('..');
+const OPTIMIZER = /fsrs_browser_bg|\/workers\/(optimizer\.worker|workerHelpers)/;
+const ASSETS = [...build.filter((path) => !OPTIMIZER.test(path)), ...files, ...prerendered];
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -36,6 +45,15 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('message', (event) => {
 	if (event.data === 'skip-waiting') sw.skipWaiting();
+	const data = event.data as { kind?: string; paths?: unknown } | null;
+	if (data?.kind === 'cache-optimizer' && Array.isArray(data.paths)) {
+		const paths = data.paths.filter((p): p is string => typeof p === 'string' && onDemand(p)).slice(0, 8);
+		event.waitUntil(
+			caches.open(CACHE).then(async (cache) => {
+				for (const path of paths) if (!(await cache.match(path))) await cache.add(path).catch(() => undefined);
+			})
+		);
+	}
 });
 
 sw.addEventListener('fetch', (event) => {
@@ -50,7 +68,9 @@ sw.addEventListener('fetch', (event) => {
 			const cached = (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match(`${url.pathname}.html`));
 			if (cached) return cached;
 			try {
-				return await fetch(request);
+				const response = await fetch(request);
+				if (response.ok && onDemand(url.pathname)) await cache.put(request, response.clone());
+				return response;
 			} catch {
 				// Offline and not part of this version: the app shell shows "not available offline".
 				return (request.mode === 'navigate' && (await cache.match(FALLBACK))) || Response.error();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { localChromium } from '../browser/local';
+import { familiesOf, fiveYearsOfStudy } from './five-years';
 import { serve } from './serve';
 
 const REVIEWS = 200_000;
@@ -42,62 +43,38 @@ export async function launch(profile: string): Promise<{ context: BrowserContext
 const longest = (page: Page) => page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
 const resetLong = (page: Page) => page.evaluate(() => void ((window as unknown as { longTasks: number[] }).longTasks = []));
 
-/** Five years of daily study over the bank's items: flashcards, quizzes, challenges, cram, a few undos. */
-export async function seed(page: Page, total: number, years: number): Promise<number> {
-	return page.evaluate(
-		async ({ total, years }) => {
-			const bank = (await (await fetch('/data/bank.json')).json()) as { questions: { id: string; family: string; kind: string }[] };
-			const cards = [...new Set(bank.questions.filter((q) => q.family.startsWith('card:')).map((q) => q.family))];
-			const quiz = [...new Set(bank.questions.filter((q) => !q.family.startsWith('card:')).map((q) => q.family))];
-			let s = 42;
-			const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
-			const DAY = 86_400_000;
-			const days = Math.round(years * 365.25);
-			const start = Date.now() - days * DAY;
-			const db = await new Promise<IDBDatabase>((res, rej) => {
-				const o = indexedDB.open('tcp-quest');
-				o.onsuccess = () => res(o.result);
-				o.onerror = () => rej(o.error);
-			});
-			// Written as the app keeps the log (schema v4): pages of 1,000 reviews, every page but the last full.
-			const PAGE = 1000;
-			let written = 0;
-			let batch: Record<string, unknown>[] = [];
-			let n = 0;
-			const pages: { n: number; maxAt: number; reviews: Record<string, unknown>[] }[] = [];
-			const flush = () =>
-				new Promise<void>((res, rej) => {
+/** Five years of daily study over the bank's items (five-years.ts), written into the page's IndexedDB. */
+async function seed(page: Page, total: number, years: number): Promise<number> {
+	const bank = (await page.evaluate(async () => (await fetch('/data/bank.json')).json())) as { questions: { family: string }[] };
+	const { cards, quiz } = familiesOf(bank.questions);
+	const log = fiveYearsOfStudy(cards, quiz, total, years, Date.now());
+	// Written as the app keeps the log (schema v4): pages of 1,000 reviews, every page but the last
+	// full; handed over 20 pages at a time.
+	const PAGE = 1000;
+	const SLICE = 20 * PAGE;
+	for (let from = 0; from < log.length; from += SLICE) {
+		await page.evaluate(
+			async ({ reviews, first }) => {
+				const db = await new Promise<IDBDatabase>((res, rej) => {
+					const o = indexedDB.open('tcp-quest');
+					o.onsuccess = () => res(o.result);
+					o.onerror = () => rej(o.error);
+				});
+				await new Promise<void>((res, rej) => {
 					const tx = db.transaction('log', 'readwrite');
-					for (const p of pages) tx.objectStore('log').put(p);
+					for (let i = 0; i < reviews.length; i += 1000) {
+						const batch = reviews.slice(i, i + 1000);
+						tx.objectStore('log').put({ n: first + i / 1000, maxAt: Math.max(...batch.map((x) => x.at)), reviews: batch });
+					}
 					tx.oncomplete = () => res();
 					tx.onerror = () => rej(tx.error);
-					pages.length = 0;
 				});
-			let last: Record<string, unknown> | null = null;
-			for (let i = 0; i < total; i++) {
-				const day = Math.floor((i / total) * days);
-				const at = start + day * DAY + 8 * 3_600_000 + (i % 120) * 20_000;
-				const roll = rand();
-				let r: Record<string, unknown>;
-				if (roll < 0.01 && last) r = { id: `seed-${i}`, itemId: last.itemId, kind: 'undo', undoes: last.id, durationMs: 0, at, appVersion: 'seed' };
-				else if (roll < 0.6) r = { id: `seed-${i}`, itemId: cards[Math.floor(rand() * cards.length)], kind: 'flashcard', rating: 1 + Math.floor(rand() * 4), durationMs: 4000, at, appVersion: 'seed', ...(roll < 0.04 ? { cram: true } : {}) };
-				else if (roll < 0.93) r = { id: `seed-${i}`, itemId: quiz[Math.floor(rand() * quiz.length)], kind: 'quiz', correct: rand() < 0.8, answer: ['a'], durationMs: 6000, at, appVersion: 'seed', session: `quiz:${day}` };
-				else r = { id: `seed-${i}`, itemId: quiz[Math.floor(rand() * quiz.length)], kind: 'challenge', correct: rand() < 0.7, answer: ['a'], durationMs: 3000, at, appVersion: 'seed', session: `challenge:mixed:${day}` };
-				if (r.kind !== 'undo') last = r;
-				batch.push(r);
-				written++;
-				if (batch.length === PAGE || i === total - 1) {
-					pages.push({ n: n++, maxAt: Math.max(...batch.map((x) => x.at as number)), reviews: batch });
-					batch = [];
-				}
-				if (pages.length === 20) await flush();
-			}
-			if (pages.length) await flush();
-			db.close();
-			return written;
-		},
-		{ total, years }
-	);
+				db.close();
+			},
+			{ reviews: log.slice(from, from + SLICE), first: from / PAGE }
+		);
+	}
+	return log.length;
 }
 
 /** Load a page and time (from navigation start) until the home page is usable. */

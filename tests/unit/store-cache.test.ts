@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeBackup, parseBackup, type Review, type ReviewRating } from '../../src/lib/progress';
-import { buildSchedule } from '../../src/lib/srs';
+import { buildSchedule, DEFAULT_WEIGHTS } from '../../src/lib/srs';
 import {
 	allReviews,
 	appendReview,
@@ -116,6 +116,20 @@ describe('schedule cache', () => {
 		expect(await readSchedule(db, R)).toBeNull();
 		await rebuildSchedule(db, R);
 		await expectCacheMatchesLog(db);
+	});
+
+	it('is keyed by the weights: stale for others, rebuilt with them, and folds answers with them', async () => {
+		const db = await freshDB();
+		await appendReviews(db, [review('a', 3, T0), review('a', 3, T0 + 11 * MIN), review('b', 1, T0 + DAY)]);
+		const mine = [...DEFAULT_WEIGHTS];
+		mine[2] = 20;
+		expect(await readSchedule(db, R, mine)).toBeNull();
+		await rebuildSchedule(db, R, undefined, mine);
+		expect(await readSchedule(db, R)).toBeNull();
+		await appendReview(db, review('a', 3, T0 + 30 * DAY));
+		const log = await allReviews(db);
+		expect(await readSchedule(db, R, mine)).toEqual(buildSchedule(log, R, mine));
+		expect(buildSchedule(log, R, mine)).not.toEqual(buildSchedule(log, R));
 	});
 
 	it('is cleared with the log on reset', async () => {

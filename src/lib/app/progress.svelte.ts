@@ -3,7 +3,7 @@ import { version } from '$app/environment';
 import { DEFAULT_GOAL, fromPosted, goalFromHistory, roundsFromLog, summarize, type DayOf, type GameSummary, type GoalChange, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/game';
 import { DEFAULT_SETTINGS, effectiveRecords, withCurrentZone, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
 import type { ClassBook } from '$lib/classroom';
-import { buildSchedule, type ItemState } from '$lib/srs';
+import { buildSchedule, sameWeights, type ItemState } from '$lib/srs';
 import * as store from '$lib/store';
 import type { ImportResult, Job, Persistence, ProgressDB, ScheduleChange, StorageFailure, StoredTotals } from '$lib/store';
 import { buildCatalog, dashboard, type Catalog } from '$lib/study';
@@ -177,7 +177,7 @@ class Progress {
 		} else {
 			this.reviews = this.recent = [...this.#outbox.pending];
 			this.reviewCount = this.#outbox.size;
-			this.schedule = buildSchedule(this.reviews, this.settings.retention);
+			this.schedule = buildSchedule(this.reviews, this.settings.retention, this.settings.weights);
 		}
 		this.pendingCount = this.#outbox.size;
 		this.clock = Date.now();
@@ -203,13 +203,13 @@ class Progress {
 
 	/** Schedule (from the cache, rebuilt if stale), the last two days of the log and its size. */
 	async #readView(db: ProgressDB) {
-		const retention = this.settings.retention;
-		let schedule = await store.readSchedule(db, retention);
+		const { retention, weights } = this.settings;
+		let schedule = await store.readSchedule(db, retention, weights);
 		// A small log (a new learner's: none) is replayed here at once; only a big one starts the jobs worker.
-		if (!schedule && (await store.countReviews(db)) > BIG_LOG) await this.#run({ kind: 'rebuild', retention });
-		schedule ??= (await store.readSchedule(db, retention)) ?? (await store.rebuildSchedule(db, retention));
+		if (!schedule && (await store.countReviews(db)) > BIG_LOG) await this.#run({ kind: 'rebuild', retention, weights: $state.snapshot(weights) });
+		schedule ??= (await store.readSchedule(db, retention, weights)) ?? (await store.rebuildSchedule(db, retention, undefined, weights));
 		const [recent, count] = await Promise.all([store.reviewsSince(db, Math.min(Date.now() - 2 * DAY, this.#totals?.checkpoint ?? Infinity)), store.countReviews(db)]);
-		this.schedule = foldLocal(schedule, this.#outbox.pending, retention);
+		this.schedule = foldLocal(schedule, this.#outbox.pending, retention, weights);
 		this.recent = mergeById(recent, this.#outbox.pending);
 		this.reviewCount = count + this.#outbox.size;
 	}
@@ -242,7 +242,7 @@ class Progress {
 			if (message.kind === 'appended') {
 				this.recent = mergeById(this.recent, message.reviews);
 				if (this.logLoaded) this.reviews = mergeById(this.reviews, message.reviews);
-				const [schedule, count] = await Promise.all([store.readSchedule(db, this.settings.retention), store.countReviews(db)]);
+				const [schedule, count] = await Promise.all([store.readSchedule(db, this.settings.retention, this.settings.weights), store.countReviews(db)]);
 				if (schedule) this.schedule = schedule;
 				this.reviewCount = count + this.#outbox.size;
 			} else await this.#reread(db);
@@ -253,6 +253,8 @@ class Progress {
 	}
 
 	async #reread(db: ProgressDB) {
+		// Settings too: another tab's new weights or retention must not be rebuilt away with ours.
+		this.settings = await store.loadSettings(db);
 		await this.#readView(db);
 		await this.#readTotals(db);
 		await this.#loadLog(db);
@@ -343,7 +345,7 @@ class Progress {
 		this.recent = [...this.recent, ...added];
 		this.reviewCount += added.length;
 		if (this.logLoaded) this.reviews = [...this.reviews, ...added];
-		this.schedule = change ? applyChange(this.schedule, change) : foldLocal(this.schedule, added, this.settings.retention);
+		this.schedule = change ? applyChange(this.schedule, change) : foldLocal(this.schedule, added, this.settings.retention, this.settings.weights);
 	}
 
 	/** Cancel the last review; the log keeps both records, the schedule forgets the rating. */
@@ -379,7 +381,7 @@ class Progress {
 	#undoneState(undone: Review, record?: Review): Map<string, ItemState | undefined> {
 		if (this.#before.has(undone.id)) return new Map([[undone.itemId, this.#before.get(undone.id)]]);
 		const log = [...this.reviews.filter((r) => r.itemId === undone.itemId), ...(record ? [record] : [])];
-		return new Map([[undone.itemId, buildSchedule(log, this.settings.retention).get(undone.itemId)]]);
+		return new Map([[undone.itemId, buildSchedule(log, this.settings.retention, this.settings.weights).get(undone.itemId)]]);
 	}
 
 	async updateSettings(change: Partial<Settings>) {
@@ -388,15 +390,24 @@ class Progress {
 			const since = this.dayOf(Date.now());
 			change = { ...change, goalHistory: [...this.settings.goalHistory.filter((c) => c.since !== since), { since, setting: change.goal }] };
 		}
-		const retention = this.settings.retention;
+		const { retention, weights } = this.settings;
 		this.settings = { ...this.settings, ...change };
 		applyTheme(this.settings.theme);
+		const rescheduled = this.settings.retention !== retention || !sameWeights(this.settings.weights, weights);
 		const db = this.#db;
-		// In memory only: the schedule is replayed from the answers of this visit.
-		if (!db) return void (this.settings.retention !== retention && (this.schedule = buildSchedule(this.reviews, this.settings.retention)));
+		if (!db) {
+			// In memory only: the schedule is replayed from the answers of this visit.
+			if (rescheduled) this.schedule = buildSchedule(this.reviews, this.settings.retention, this.settings.weights);
+			return;
+		}
 		await store.saveSettings(db, $state.snapshot(this.settings));
-		// The schedule depends on the retention: rebuild the cache for the new one.
-		if (this.settings.retention !== retention) await this.#readView(db);
+		if (!sameWeights(this.settings.weights, weights)) {
+			// New weights move every due date: the whole cache is replayed in the jobs worker, with progress.
+			await this.#run({ kind: 'rebuild', retention: this.settings.retention, weights: $state.snapshot(this.settings.weights) });
+			this.#tabs?.tell({ kind: 'changed' });
+		}
+		// The schedule depends on the retention and the weights: read (or rebuild) the cache for them.
+		if (rescheduled) await this.#readView(db);
 	}
 
 	/** The backup file, built off the main thread (progress in `job`). */

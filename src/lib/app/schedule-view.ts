@@ -1,6 +1,6 @@
 /** The schedule a page shows, moved on by new records without a replay (pure: the facade holds the state). */
 import type { Review } from '$lib/progress';
-import { foldReview, isAfter, schedulerFor, type ItemState } from '$lib/srs';
+import { foldReview, isAfter, schedulerFor, type ItemState, type Weights } from '$lib/srs';
 
 /** What a write changed (from the store), applied to a copy: pages re-derive from the new identity. */
 export function applyChange(schedule: ReadonlyMap<string, ItemState>, change: ReadonlyMap<string, ItemState | undefined>): Map<string, ItemState> {
@@ -13,9 +13,9 @@ export function applyChange(schedule: ReadonlyMap<string, ItemState>, change: Re
 }
 
 /** Fold records that are not (yet) in the store's cache into a copy of the schedule. */
-export function foldLocal(schedule: ReadonlyMap<string, ItemState>, added: readonly Review[], retention: number): Map<string, ItemState> {
+export function foldLocal(schedule: ReadonlyMap<string, ItemState>, added: readonly Review[], retention: number, weights: Weights | null = null): Map<string, ItemState> {
 	const next = new Map(schedule);
-	const scheduler = schedulerFor(retention);
+	const scheduler = schedulerFor(retention, weights);
 	for (const r of added) {
 		const state = next.get(r.itemId);
 		if (r.kind === 'undo' || (state && !isAfter(r, state))) continue;

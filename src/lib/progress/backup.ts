@@ -4,7 +4,7 @@
  */
 import { text, type Text } from '../i18n/lang';
 import { compareReviews, MAX_TIME, quoted, reviewProblem, type Review } from './review';
-import { sanitizeSettings, type Settings } from './settings';
+import { sanitizeSettings, weightsProblem, type Settings } from './settings';
 
 export const BACKUP_FORMAT = 'tcp-quest-backup';
 export const BACKUP_VERSION = 1;
@@ -123,6 +123,12 @@ export function parseBackup(json: string): ParsedBackup {
 		return refuse('“exportedAt”不是数字', '"exportedAt" is not a number');
 	if (d.settings !== undefined && (typeof d.settings !== 'object' || d.settings === null))
 		return refuse('“settings”不是对象', '"settings" is not an object');
+	const badWeights = d.settings ? weightsProblem(d.settings as Record<string, unknown>) : null;
+	if (badWeights)
+		return refuse(
+			`“settings.${badWeights}”不是有效的 FSRS 参数（需要 21 个范围内的数）`,
+			`"settings.${badWeights}" is not a valid set of FSRS weights (21 numbers, each in its range)`
+		);
 	if (!Array.isArray(d.reviews)) return refuse('“reviews”不是数组', '"reviews" is not an array');
 
 	const ids = new Set<string>();

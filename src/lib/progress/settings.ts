@@ -1,5 +1,6 @@
 /** The learner's preferences. Stored apart from the review log and carried in backups. */
 import { LANGS, type Lang } from '../i18n/lang';
+import { isWeights } from '../srs/weights';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -36,6 +37,10 @@ export interface Settings {
 	haptics: boolean;
 	/** Quiz questions with a short exact answer are answered by typing it (see quiz/typed). */
 	typedAnswers: boolean;
+	/** The learner's own FSRS weights, computed from their log on /settings; null: FSRS's defaults. */
+	weights: number[] | null;
+	/** The weights each change replaced, latest last, so the learner can go back (null: the defaults). */
+	previousWeights: (number[] | null)[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -48,7 +53,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 	zones: [],
 	sounds: false,
 	haptics: true,
-	typedAnswers: false
+	typedAnswers: false,
+	weights: null,
+	previousWeights: []
 });
 
 /** Below 0.7 reviews come too late to help; above 0.97 the workload explodes. */
@@ -89,7 +96,12 @@ export function sanitizeSettings(value: unknown): Settings {
 		),
 		sounds: typeof v.sounds === 'boolean' ? v.sounds : d.sounds,
 		haptics: typeof v.haptics === 'boolean' ? v.haptics : d.haptics,
-		typedAnswers: typeof v.typedAnswers === 'boolean' ? v.typedAnswers : d.typedAnswers
+		typedAnswers: typeof v.typedAnswers === 'boolean' ? v.typedAnswers : d.typedAnswers,
+		// A set of weights is kept or dropped whole: never repaired weight by weight.
+		weights: isWeights(v.weights) ? [...v.weights] : d.weights,
+		previousWeights: Array.isArray(v.previousWeights)
+			? v.previousWeights.slice(-WEIGHTS_HISTORY_MAX).flatMap((w) => (w === null ? [null] : isWeights(w) ? [[...w]] : []))
+			: []
 	};
 }
 
@@ -100,6 +112,20 @@ export function sanitizeSettings(value: unknown): Settings {
  */
 export const GOAL_HISTORY_MAX = 1000;
 export const ZONES_MAX = 200;
+/** Replaced weight sets kept to go back to: a few optimizations' worth. */
+export const WEIGHTS_HISTORY_MAX = 10;
+
+/**
+ * What is wrong with a backup's weights, or null. Unlike other settings they are refused rather
+ * than dropped: weights decide every due date, and a file that carries broken ones is damaged.
+ */
+export function weightsProblem(settings: Record<string, unknown>): string | null {
+	if (settings.weights !== undefined && settings.weights !== null && !isWeights(settings.weights)) return 'weights';
+	const previous = settings.previousWeights;
+	if (previous === undefined) return null;
+	if (!Array.isArray(previous) || !previous.every((w) => w === null || isWeights(w))) return 'previousWeights';
+	return null;
+}
 
 /** The well-formed entries among the last `max` of a list; anything else is dropped (settings are advisory, never fatal). */
 function listOf<T>(value: unknown, max: number, pick: (x: Record<string, unknown>) => T | null): T[] {

@@ -7,3 +7,6 @@ export { isLeech, leeches, leechesToSuspend, LEECH_THRESHOLD_DEFAULT, LEECH_THRE
 export { previewIntervals, formatInterval, type IntervalPreview } from './preview';
 export { dueQueue, newIntroducedOn, type Queue, type QueueOptions } from './queue';
 export { State as CardState, type Card } from 'ts-fsrs';
+export { DEFAULT_WEIGHTS, isWeights, roundWeights, sameWeights, type Weights } from './weights';
+export { itemHistories, MIN_TRAINING_SAMPLES, optimizerInput, trainingCount, type ItemHistory, type OptimizerInput } from './training';
+export { logLoss, type LossResult } from './loss';

@@ -2,6 +2,7 @@ import { createEmptyCard, type Grade } from 'ts-fsrs';
 import { text, type Text } from '../i18n/lang';
 import type { ReviewRating } from '../progress/review';
 import { schedulerFor, type ItemState } from './schedule';
+import type { Weights } from './weights';
 
 export interface IntervalPreview {
 	/** Epoch ms when the item would next come due. */
@@ -30,10 +31,11 @@ export function formatInterval(ms: number): Text {
 export function previewIntervals(
 	state: ItemState | undefined,
 	now: number,
-	retention: number
+	retention: number,
+	weights: Weights | null = null
 ): Record<ReviewRating, IntervalPreview> {
 	const at = new Date(now);
-	const preview = schedulerFor(retention).repeat(state?.card ?? createEmptyCard(at), at);
+	const preview = schedulerFor(retention, weights).repeat(state?.card ?? createEmptyCard(at), at);
 	const entry = (grade: Grade): IntervalPreview => {
 		const due = preview[grade].card.due.getTime();
 		return { due, interval: formatInterval(due - now) };

@@ -2,6 +2,7 @@ import { createEmptyCard, fsrs, generatorParameters, type Card, type FSRS } from
 import { effectiveRecords, isControl, type Review } from '../progress/review';
 import { clampRetention } from '../progress/settings';
 import { gradeOf } from './grade';
+import type { Weights } from './weights';
 
 /** Where one item stands after replaying its reviews. */
 export interface ItemState {
@@ -26,18 +27,21 @@ export type Schedule = ReadonlyMap<string, ItemState>;
 /** Whether an item has been graded since it was new (a state can exist for a suspended new item). */
 export const isStudied = (state: ItemState | undefined): state is ItemState => state !== undefined && !state.fresh;
 
-/** No fuzz: the same log must always give the same schedule, on every device. */
-export function schedulerFor(retention: number): FSRS {
-	return fsrs(generatorParameters({ request_retention: clampRetention(retention), enable_fuzz: false }));
+/**
+ * No fuzz: the same log must always give the same schedule, on every device. `weights` are the
+ * learner's own (Settings.weights); null means FSRS's defaults.
+ */
+export function schedulerFor(retention: number, weights: Weights | null = null): FSRS {
+	return fsrs(generatorParameters({ request_retention: clampRetention(retention), enable_fuzz: false, ...(weights ? { w: [...weights] } : {}) }));
 }
 
 /**
  * Every reviewed item's state, derived by replaying the effective log in (at, id) order, each review
  * at its own timestamp. Cram practice is skipped: it must not move a due date. Nothing here reads
- * the clock, so the result depends only on the log and the retention.
+ * the clock, so the result depends only on the log, the retention and the weights.
  */
-export function buildSchedule(log: readonly Review[], retention: number): Map<string, ItemState> {
-	const scheduler = schedulerFor(retention);
+export function buildSchedule(log: readonly Review[], retention: number, weights: Weights | null = null): Map<string, ItemState> {
+	const scheduler = schedulerFor(retention, weights);
 	const states = new Map<string, ItemState>();
 	for (const review of effectiveRecords(log)) {
 		const state = foldReview(states.get(review.itemId), review, scheduler);

@@ -59,6 +59,8 @@ export const SCHEDULE_META = 'schedule';
 /** What the schedule cache was built from: valid only while both still match. */
 export interface ScheduleMeta {
 	retention: number;
+	/** The learner's FSRS weights it was built with; absent: the defaults. */
+	weights?: number[];
 	/** Records in the review log that the cache has folded in. */
 	reviews: number;
 }

@@ -14,7 +14,7 @@ import { isWorkerError, WorkerCall } from '../workers/call';
 export type Job =
 	| { kind: 'import'; file: Blob | string }
 	| { kind: 'export'; now: number }
-	| { kind: 'rebuild'; retention: number }
+	| { kind: 'rebuild'; retention: number; weights?: number[] | null }
 	| { kind: 'totals'; zones: ZoneChange[]; now: number };
 export type JobResult<J extends Job> = J extends { kind: 'import' } ? ImportResult : J extends { kind: 'export' } ? Blob : null;
 
@@ -32,7 +32,7 @@ export async function perform(db: ProgressDB, job: Job, onProgress: (fraction: n
 		case 'export':
 			return new Blob(await exportParts(db, job.now, report), { type: 'application/json' });
 		case 'rebuild':
-			await rebuildSchedule(db, job.retention, report);
+			await rebuildSchedule(db, job.retention, report, job.weights ?? null);
 			return null;
 		case 'totals':
 			// The totals go back through IndexedDB: the page reads them from there (a smaller message).

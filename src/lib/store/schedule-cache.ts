@@ -2,11 +2,12 @@
  * The schedule cache: each item's FSRS state as of the last review folded in, so opening the app
  * never replays five years of log. It is derived and disposable: every write to the log updates it
  * in the same transaction, and whenever it does not match the log (missing, another retention, a
- * size that differs — after an upgrade, a seeded or hand-edited database) it is rebuilt from the
+ * size that differs, other weights — after an upgrade, a seeded or hand-edited database) it is rebuilt from the
  * log, which stays the one record.
  */
 import { effectiveRecords, type Review } from '../progress/review';
 import { buildSchedule, foldReview, isAfter, movesSchedule, schedulerFor, type ItemState } from '../srs/schedule';
+import { sameWeights, type Weights } from '../srs/weights';
 import { SCHEDULE_META, type CachedItem, type ProgressDB } from './db';
 import { breathe, LOG_STORES, logCount, readLogChunked, readLogIn, type LogTransaction, type Progress } from './log';
 
@@ -22,21 +23,21 @@ function stateOf(cached: CachedItem): ItemState {
 	return state;
 }
 
-/** The cached schedule if it still matches the log and the retention, else null. */
-export async function readSchedule(db: ProgressDB, retention: number): Promise<MutableSchedule | null> {
+/** The cached schedule if it still matches the log, the retention and the weights, else null. */
+export async function readSchedule(db: ProgressDB, retention: number, weights: Weights | null = null): Promise<MutableSchedule | null> {
 	const tx = db.transaction(LOG_STORES, 'readonly');
 	const [meta, count, cached] = await Promise.all([
 		tx.objectStore('meta').get(SCHEDULE_META),
 		logCount(tx),
 		tx.objectStore('schedule').getAll()
 	]);
-	if (!meta || meta.retention !== retention || meta.reviews !== count) return null;
+	if (!meta || meta.retention !== retention || meta.reviews !== count || !sameWeights(meta.weights ?? null, weights)) return null;
 	return new Map(cached.map((c) => [c.itemId, stateOf(c)]));
 }
 
 /** Replay a whole log in slices (yielding between them) into item states. */
-async function replay(log: readonly Review[], retention: number, onProgress?: Progress): Promise<MutableSchedule> {
-	const scheduler = schedulerFor(retention);
+async function replay(log: readonly Review[], retention: number, weights: Weights | null, onProgress?: Progress): Promise<MutableSchedule> {
+	const scheduler = schedulerFor(retention, weights);
 	const states: MutableSchedule = new Map();
 	const effective = effectiveRecords(log);
 	for (const [i, review] of effective.entries()) {
@@ -55,10 +56,10 @@ async function replay(log: readonly Review[], retention: number, onProgress?: Pr
  * Replay the whole log into a fresh cache. The result is written only if the log did not grow
  * meanwhile (another tab), else it starts over.
  */
-export async function rebuildSchedule(db: ProgressDB, retention: number, onProgress?: Progress): Promise<MutableSchedule> {
+export async function rebuildSchedule(db: ProgressDB, retention: number, onProgress?: Progress, weights: Weights | null = null): Promise<MutableSchedule> {
 	for (let attempt = 0; ; attempt++) {
 		const log = await readLogChunked(db, (d, t) => onProgress?.(d, 2 * t));
-		const states = await replay(log, retention, (d, t) => onProgress?.(t + d, 2 * t));
+		const states = await replay(log, retention, weights, (d, t) => onProgress?.(t + d, 2 * t));
 		const tx = db.transaction(LOG_STORES, 'readwrite');
 		const count = await logCount(tx);
 		if (count !== log.length && attempt < 3) {
@@ -70,7 +71,7 @@ export async function rebuildSchedule(db: ProgressDB, retention: number, onProgr
 		await cache.clear();
 		await Promise.all([
 			...[...states.values()].map((s) => cache.put({ ...s, prior: [] })),
-			tx.objectStore('meta').put({ retention, reviews: count }, SCHEDULE_META),
+			tx.objectStore('meta').put({ retention, reviews: count, ...(weights ? { weights: [...weights] } : {}) }, SCHEDULE_META),
 			tx.done
 		]);
 		onProgress?.(1, 1);
@@ -105,7 +106,7 @@ export async function foldIntoCache(tx: LogTransaction, added: readonly Review[]
 		if (list) list.push(r);
 		else byItem.set(r.itemId, [r]);
 	}
-	const scheduler = schedulerFor(meta.retention);
+	const scheduler = schedulerFor(meta.retention, meta.weights ?? null);
 	let history: Map<string, Review[]> | null = null;
 	/** The item's whole history, from the caller's log or read once for all items. */
 	const historyOf = async (itemId: string) => {
@@ -141,7 +142,7 @@ export async function foldIntoCache(tx: LogTransaction, added: readonly Review[]
 			prior = prior.slice(0, -1);
 		} else {
 			// In one go: yielding to the event loop here would end the transaction.
-			const replayed = buildSchedule(await historyOf(itemId), meta.retention);
+			const replayed = buildSchedule(await historyOf(itemId), meta.retention, meta.weights ?? null);
 			state = replayed.get(itemId);
 			prior = [];
 		}

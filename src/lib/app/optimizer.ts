@@ -1,0 +1,87 @@
+/**
+ * The page's side of the optimizer: one run in a fresh worker, cancelled by ending the worker
+ * (fsrs-rs's training is one synchronous call; nothing else can stop it).
+ */
+import { learnerDay } from '$lib/game/days';
+import type { Review, ZoneChange } from '$lib/progress';
+import { itemHistories, trainingCount } from '$lib/srs';
+import type { OptimizePhase, OptimizeReply, OptimizeRequest, OptimizeResult } from './optimizer-protocol';
+
+export type { OptimizePhase, OptimizeResult };
+
+export interface OptimizerRun {
+	result: Promise<OptimizeResult>;
+	cancel(): void;
+}
+
+export class OptimizeCancelled extends Error {
+	override name = 'OptimizeCancelled';
+}
+
+import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
+import workerUrl from './optimizer.worker.ts?worker&url';
+
+const startWorker = () => new Worker(workerUrl, { type: 'module' });
+
+/** The files a run needs, for the service worker to keep for offline use (nothing is fetched here). */
+export function optimizerFiles(): string[] {
+	return [workerUrl, wasmUrl].map((url) => new URL(url, location.href).pathname);
+}
+
+/**
+ * Above this many reviews the samples are counted in the worker (its script, not the wasm):
+ * replaying 200,000 reviews takes seconds, far too long for the page's thread.
+ */
+const COUNT_HERE_MAX = 2_000;
+
+/** Training samples in the log (see trainingCount): here for a small log, in the worker for a big one. */
+export function countSamples(log: Review[], zones: ZoneChange[]): Promise<number> {
+	if (log.length <= COUNT_HERE_MAX) return Promise.resolve(trainingCount(itemHistories(log, learnerDay(zones))));
+	const worker = startWorker();
+	return new Promise<number>((resolve, reject) => {
+		worker.onmessage = (event: MessageEvent<OptimizeReply>) => {
+			worker.terminate();
+			if (event.data.kind === 'count') resolve(event.data.samples);
+			else reject(new Error(event.data.kind === 'error' ? event.data.message : 'unexpected reply'));
+		};
+		worker.onerror = (event) => {
+			event.preventDefault();
+			worker.terminate();
+			reject(new Error(event.message || 'the optimizer could not start'));
+		};
+		worker.postMessage({ kind: 'count', log, zones, current: null, wasm: wasmUrl } satisfies OptimizeRequest);
+	});
+}
+
+export function runOptimizer(
+	log: Review[],
+	zones: ZoneChange[],
+	current: number[] | null,
+	onPhase: (phase: OptimizePhase, fraction: number) => void
+): OptimizerRun {
+	const worker = startWorker();
+	let settle: { reject: (e: Error) => void } | null = null;
+	const result = new Promise<OptimizeResult>((resolve, reject) => {
+		settle = { reject };
+		worker.onmessage = (event: MessageEvent<OptimizeReply>) => {
+			const m = event.data;
+			if (m.kind === 'phase') return onPhase(m.phase, m.fraction);
+			worker.terminate();
+			if (m.kind === 'done') resolve(m.result);
+			else reject(new Error(m.kind === 'error' ? m.message : 'unexpected reply'));
+		};
+		worker.onerror = (event) => {
+			event.preventDefault();
+			worker.terminate();
+			reject(new Error(event.message || 'the optimizer could not start'));
+		};
+	});
+	worker.postMessage({ kind: 'optimize', log, zones, current, wasm: wasmUrl } satisfies OptimizeRequest);
+	return {
+		result,
+		cancel() {
+			worker.terminate();
+			settle?.reject(new OptimizeCancelled());
+		}
+	};
+}
