@@ -185,7 +185,8 @@ for (const lang of ['zh', 'en'] as const) {
 		await importYear(page);
 		for (const path of [...ROUTES, ...TOPICS]) {
 			await page.setViewportSize({ width: 360, height: 740 });
-			await open(page, path);
+			// The address says the language: an English reader's pages live under /en.
+			await open(page, lang === 'en' ? `/en${path === '/' ? '' : path}` : path);
 			problems.push(...(await problemsOn(page, path)));
 			const start = AFTER[path];
 			if (start) {

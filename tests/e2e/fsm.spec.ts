@@ -170,7 +170,7 @@ test('keyboard only: Tab to a state, Enter for its card, on to a transition and 
 	await expect(card.getByRole('heading', { level: 2 })).toHaveText('SYN-RECEIVED');
 	await expect(card).toContainText('SYN-RECV');
 	await expect(page.locator('#node-SYN_RECEIVED')).toHaveAttribute('aria-pressed', 'true');
-	await expect(card.getByRole('link', { name: 'Quiz me on this state' })).toHaveAttribute('href', '/quiz?state=SYN_RECEIVED');
+	await expect(card.getByRole('link', { name: 'Quiz me on this state' })).toHaveAttribute('href', '/en/quiz?state=SYN_RECEIVED');
 	// Tab goes on to the transitions leaving the selected state.
 	await page.keyboard.press('Tab');
 	const edge = (await focused(page)).edge;

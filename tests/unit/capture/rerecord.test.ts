@@ -47,7 +47,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(!support.ok)(`re-recording the captures (${support.ok ? 'tcpdump as root' : `SKIPPED: ${support.reason}`})`, () => {
 	for (const committed of captureIndex().captures) {
-		it(`${committed.id}: the same SYN, FIN and RST as the committed capture`, async (ctx) => {
+		it(`${committed.id}: the same SYN, FIN and RST as the committed capture`, { timeout: 10_000, retry: 2 }, async (ctx) => {
 			const info: CaptureInfo | undefined = await recordOne(committed.id, dir, support.drop);
 			if (!info) return ctx.skip();
 			const fresh = pcapOf(info, dir).packets;
@@ -60,6 +60,8 @@ describe.skipIf(!support.ok)(`re-recording the captures (${support.ok ? 'tcpdump
 			}
 			const predicted = fold(['CLOSED/CLOSED', ...simulate(EXPECTED[committed.id]!).map((s) => `${s.states.A}/${s.states.B}`)]);
 			expect(fold(['CLOSED/CLOSED', ...replay.steps.map((s) => `${s.states.A}/${s.states.B}`)])).toEqual(predicted);
-		}, 10_000);
+			// A live recording can race (two timers firing in the same millisecond on a loaded machine
+			// reorder a close); a real change in the kernel's behaviour fails all three tries.
+		});
 	}
 });
