@@ -18,8 +18,9 @@ export async function hasProgress(): Promise<boolean> {
 	} catch {
 		// No local storage: nothing stashed there.
 	}
-	if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
 	try {
+		// Inside the try: some private windows throw on merely reading window.indexedDB.
+		if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
 		return (await indexedDB.databases()).some((db) => db.name === DB_NAME);
 	} catch {
 		return true;
