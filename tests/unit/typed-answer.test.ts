@@ -134,4 +134,14 @@ describe('which questions can be typed', () => {
 		const ss = bank.find((q) => q.kind === 'ss_name' && q.answer[0] === 'SYN_RECEIVED')!;
 		expect(typedTarget(ss)).toBeNull();
 	});
+
+	it('reads a question that carries one language, as a session’s slice of the bank does', () => {
+		const only = (q: Question, lang: 'zh' | 'en'): Question => {
+			const keep = <T extends { zh: string; en: string }>(t: T) => ({ [lang]: t[lang] }) as unknown as T;
+			return { ...q, prompt: keep(q.prompt), options: q.options.map((o) => ({ ...o, label: keep(o.label) })) };
+		};
+		for (const q of bank.filter((q) => typedTarget(q))) {
+			for (const lang of ['zh', 'en'] as const) expect(typedTarget(only(q, lang))?.concept, `${q.id} (${lang})`).toEqual(typedTarget(q)!.concept);
+		}
+	});
 });

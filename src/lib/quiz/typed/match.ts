@@ -27,11 +27,15 @@ function mainPart(label: string): string {
 	return label.replace(/\s*[（(][^）)]*[）)]\s*$/, '');
 }
 
-function conceptOfLabel(label: Text): Concept | null {
-	const en = readConcept(mainPart(label.en));
-	const zh = readConcept(mainPart(label.zh));
-	if (!en || !zh || !sameConcept(en.concept, zh.concept)) return null;
-	return en.concept;
+/**
+ * What a label names, read in every language it has: both must agree. A session's questions carry
+ * only the reader's language (the bank is sliced per language), so a missing one is not read.
+ */
+function conceptOfLabel(label: Partial<Text>): Concept | null {
+	const readings = [label.en, label.zh].filter((l): l is string => typeof l === 'string').map((l) => readConcept(mainPart(l)));
+	const [first, ...rest] = readings;
+	if (!first || rest.some((r) => !r || !sameConcept(first.concept, r.concept))) return null;
+	return first.concept;
 }
 
 /** The unit a timed label is written in ("1000 ms" → ms), so "1000" typed alone reads as 1000 ms. */
@@ -46,7 +50,7 @@ function unitOf(label: string): TypedTarget['unit'] {
 function promptGivesAway(question: Question, concept: Concept): boolean {
 	if (concept.kind !== 'state') return false;
 	const spellings = new Set([SS_NAME[concept.state], concept.state].filter((s) => s !== RFC_NAME[concept.state]));
-	const words = `${question.prompt.en} ${question.prompt.zh}`.split(/[^A-Za-z0-9_-]+/);
+	const words = `${question.prompt.en ?? ''} ${question.prompt.zh ?? ''}`.split(/[^A-Za-z0-9_-]+/);
 	return words.some((w) => spellings.has(w));
 }
 
@@ -62,7 +66,7 @@ export function typedTarget(question: Question): TypedTarget | null {
 		if (!other || other.kind !== concept.kind) return null;
 	}
 	if (promptGivesAway(question, concept)) return null;
-	const unit = concept.kind === 'quantity' && concept.timed ? unitOf(right.label.en) : undefined;
+	const unit = concept.kind === 'quantity' && concept.timed ? unitOf(right.label.en ?? right.label.zh) : undefined;
 	return { concept, shown: { zh: right.label.zh, en: right.label.en }, ...(unit ? { unit } : {}) };
 }
 
