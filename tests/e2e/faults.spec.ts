@@ -120,7 +120,8 @@ test('a new version arriving mid-session waits for the session, loses nothing, a
 		expect(await storedReviews(page)).toHaveLength(3);
 
 		await page.getByRole('navigation').getByRole('link', { name: /首页/ }).click();
-		await expect(page).toHaveURL(/\/$/);
+		// The new worker activates (its precache now holds both languages' pages) before the full load.
+		await expect(page).toHaveURL(/\/$/, { timeout: 20_000 });
 		await waitForProgress(page);
 		await expect.poll(() => page.evaluate(() => (window as unknown as { oldPage?: boolean }).oldPage)).toBeUndefined();
 		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
