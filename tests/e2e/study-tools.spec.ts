@@ -20,8 +20,14 @@ test('recall by typing: switch it on, type another spelling of the answer, see w
 
 	// Questions without a short exact answer keep their options: pass them until one asks for typing.
 	const box = page.getByLabel('Your answer');
-	for (let i = 0; i < 15 && !(await box.isVisible()); i++) {
-		await page.locator('label.option').first().click();
+	const firstOption = page.locator('label.option').first();
+	// The matcher loads lazily: wait until the question shows either its options or the text box.
+	const asksForTyping = async () => {
+		await expect(box.or(firstOption).first()).toBeVisible();
+		return box.isVisible();
+	};
+	for (let i = 0; i < 15 && !(await asksForTyping()); i++) {
+		await firstOption.click();
 		await page.getByRole('button', { name: 'Check', exact: true }).click();
 		await page.getByRole('button', { name: /^(Next|See results)/ }).click();
 	}
