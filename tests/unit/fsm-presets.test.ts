@@ -15,9 +15,9 @@ import {
 	SCENARIOS,
 	simulate,
 	stateTrace,
-	transitionFamily,
 	TRANSITIONS
 } from '../../src/lib/fsm';
+import { transitionFamily } from '../../src/lib/ids';
 import { generateBank } from '../../src/lib/quiz';
 import { loadDeck } from '../../src/lib/server/deck';
 

@@ -2,6 +2,7 @@ import { isCondition, isEvent } from './events';
 import { machine } from './machine';
 import { isState, type State } from './states';
 import type { Transition } from './transitions';
+import { parseFamily } from '../ids';
 
 /** What a question says about itself that tells where to see it move (a structural slice of the quiz's Question). */
 export interface AboutQuestion {
@@ -22,9 +23,9 @@ export function seeItMove(q: AboutQuestion): SeeItLink | undefined {
 		const cond = q.fsm.cond ? `&cond=${q.fsm.cond}` : '';
 		return `/fsm?state=${q.fsm.from}&event=${q.fsm.event}${cond}`;
 	}
-	const [kind, a, b] = q.family.split(':');
-	if (kind === 'pair' && a && b && isState(a) && isState(b)) return `/fsm?state=${a}&to=${b}`;
-	if ((kind === 'state' || kind === 'diag') && a && isState(a)) return `/fsm?state=${a}`;
+	const f = parseFamily(q.family);
+	if (f?.kind === 'pair' && isState(f.from) && isState(f.to)) return `/fsm?state=${f.from}&to=${f.to}`;
+	if ((f?.kind === 'state' || f?.kind === 'diagnosis') && isState(f.state)) return `/fsm?state=${f.state}`;
 	const scenario = q.subject?.scenario;
 	if (typeof scenario === 'string') return `/simulate?scenario=${scenario}`;
 	return undefined;

@@ -3,6 +3,7 @@ import type { Side, Step } from './simulate';
 import { hash, rng, shuffle } from '../random';
 import { LOOKALIKES, STATES, type State } from './states';
 import type { Transition } from './transitions';
+import { transitionFamily } from '../ids';
 
 /**
  * Predict mode: before a step of the simulation, which state does the acting side enter? The right
@@ -19,9 +20,6 @@ export interface Prediction {
 	family: string;
 }
 
-/** The family of questions about one row of the table (as the quiz bank names it). */
-export const transitionFamily = (t: Pick<Transition, 'from' | 'event' | 'cond'>) =>
-	`t:${t.from}:${t.event}${t.cond ? `:${t.cond}` : ''}`;
 
 /** The question for a step, or undefined when the step moves no state machine (a loss, a retransmission, an ignored segment). */
 export function predictionFor(step: Step, seed: string, m: Machine = rfcMachine, count = 4): Prediction | undefined {

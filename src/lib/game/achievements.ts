@@ -10,6 +10,7 @@ import type { Review } from '../progress/review';
 import { gameFacts, type GameContext, type GameFacts, type QuestionRef, type TopicRef } from './facts';
 import { xpToReach } from './levels';
 import type { XpEvent } from './xp';
+import { parseFamily, stateFamily, statesNamed } from '../ids';
 
 export interface AchievementProgress {
 	earned: boolean;
@@ -83,8 +84,8 @@ function allRight(pred: (q: QuestionRef) => boolean) {
 	return (f: GameFacts) => every(f.context.questions.filter((q) => q.kind !== 'flashcard' && pred(q)).map((q) => f.firstRightAt.get(q.id)));
 }
 
-/** The question's family names this state: `t:CLOSING:…`, `state:CLOSING`, `pair:FIN_WAIT_1:CLOSING`, `diag:CLOSING`. */
-const involves = (state: string) => (q: QuestionRef) => q.family.split(':').includes(state);
+/** The question's family names this state: a transition from it, the state itself, a pair or a diagnosis with it. */
+const involves = (state: string) => (q: QuestionRef) => statesNamed(parseFamily(q.family)).includes(state);
 
 /** A session in which the time studied reached `ms`. */
 function sessionOf(ms: number) {
@@ -208,7 +209,7 @@ export const ACHIEVEMENTS: readonly Achievement[] = [
 		'eleven-states',
 		text('十一种状态', 'Eleven states'),
 		text('复习全部 11 种 TCP 状态的卡片。', 'Review the flashcard of each of the 11 TCP states.'),
-		(f) => every(STATES.map((s) => f.firstReviewOfItem.get(`state:${s}`)))
+		(f) => every(STATES.map((s) => f.firstReviewOfItem.get(stateFamily(s))))
 	),
 	a(
 		'port-scan',

@@ -8,7 +8,7 @@
  * practice, it only stays out of the schedule.
  */
 import { upgradeEvent } from '../fsm/events';
-import { transitionFamily } from '../fsm/predict';
+import { parseQuestionId, rowOf, transitionFamily } from '../ids';
 import { isState, STATES, type State } from '../fsm/states';
 import { TRANSITIONS } from '../fsm/transitions';
 import { effectiveReviews, type Review } from '../progress/review';
@@ -80,17 +80,15 @@ for (const t of TRANSITIONS) if (!TO_BY_FAMILY.has(transitionFamily(t))) TO_BY_F
  * `proc_code:S` name it. Undefined for every other question.
  */
 export function rightStateOf(r: Pick<Review, 'questionId' | 'itemId'>): State | undefined {
-	const q = r.questionId;
-	if (q === undefined) return undefined;
-	const colon = q.indexOf(':');
-	const prefix = q.slice(0, colon);
+	if (r.questionId === undefined) return undefined;
 	// A follow-up question (`next_state:FROM:EVENT@card`) asks what its plain twin asks.
-	const rest = q.slice(colon + 1).split('@')[0]!;
-	switch (prefix) {
+	const { kind, parts } = parseQuestionId(r.questionId);
+	const rest = parts.join(':');
+	switch (kind) {
 		case 'next_state': {
+			const row = rowOf(parts);
 			// Logs from before the timers were split name `timeout`.
-			const [from = '', event = '', ...cond] = rest.split(':');
-			return TO_BY_FAMILY.get(`t:${[from, upgradeEvent(from, event), ...cond].join(':')}`);
+			return row && TO_BY_FAMILY.get(transitionFamily({ ...row, event: upgradeEvent(row.from, row.event) }));
 		}
 		case 'predict':
 			return TO_BY_FAMILY.get(r.itemId);

@@ -7,6 +7,7 @@ import { effectiveReviews, type Review } from '../progress/review';
 import { QUESTION_KINDS, type QuestionKind } from '../quiz/types';
 import type { Day, DayOf } from './days';
 import { startsSession, studiedIncrement } from './sessions';
+import { parseQuestionId } from '../ids';
 
 /**
  * XP for a right answer, by kind. Recognising a name or a number is cheap; working out a
@@ -39,7 +40,7 @@ export const COMBO = Object.freeze({ every: 5, maxBonus: 3 });
 
 /** The question kind, from the question id's prefix (`next_state:…`), else from the review kind. */
 export function questionKindOf(r: Review): QuestionKind | undefined {
-	const prefix = r.questionId?.split(':', 1)[0];
+	const prefix = r.questionId === undefined ? undefined : parseQuestionId(r.questionId).kind;
 	// The simulator's predict step asks which state a side enters next: the same skill as next_state.
 	if (prefix === 'predict') return 'next_state';
 	if (prefix && (QUESTION_KINDS as readonly string[]).includes(prefix)) return prefix as QuestionKind;

@@ -1,4 +1,5 @@
 import { isCondition, isEvent, isState, machine, upgradeEvent, type State } from '../fsm';
+import { parseFamily, statesNamed } from '../ids';
 
 /**
  * The states a question family is about, read from its id: the states it names (`state:`, `diag:`,
@@ -6,14 +7,13 @@ import { isCondition, isEvent, isState, machine, upgradeEvent, type State } from
  * leads, so "quiz me on TIME_WAIT" also asks how a connection gets there.
  */
 export function statesOfFamily(family: string): State[] {
-	const [kind, ...parts] = family.split(':');
-	if (kind === 't') {
-		const [from, old, cond] = parts;
-		const event = from && old ? upgradeEvent(from, old) : old;
-		if (!from || !isState(from) || !event || !isEvent(event)) return [];
+	const f = parseFamily(family);
+	if (f?.kind === 'transition') {
+		const { from, cond } = f;
+		const event = upgradeEvent(from, f.event);
+		if (!isState(from) || !isEvent(event)) return [];
 		const rows = machine.outcomes(from, event).filter((t) => !cond || (isCondition(cond) && t.cond === cond));
 		return [...new Set([from, ...rows.map((t) => t.to)])];
 	}
-	if (kind === 'state' || kind === 'diag' || kind === 'pair') return [...new Set(parts.filter(isState))];
-	return [];
+	return [...new Set(statesNamed(f).filter(isState))];
 }

@@ -6,6 +6,7 @@ import { checkDurationExplanation, checkFlashcard, checkFsmConditions, checkNear
 import { orderedSteps } from './kinds/fsm';
 import { dominantState } from './kinds/ss';
 import { QUESTION_KINDS, type Question } from './types';
+import { parseQuestionId, questionId } from '../ids';
 
 /**
  * Check a bank against the machine and the content, recomputing every answer that can be
@@ -28,7 +29,7 @@ export function validateBank(bank: readonly Question[], deck: Deck, m: Machine):
 		}
 		if (!q.source.trim()) fail('no source');
 		if (q.kind === 'flashcard') {
-			checkFlashcard(q, cards.find((c) => `flashcard:${c.id}` === q.id), fail);
+			checkFlashcard(q, cards.find((c) => questionId('flashcard', c.id) === q.id), fail);
 			continue;
 		}
 		checkOptions(q, fail);
@@ -86,7 +87,7 @@ function checkAnswer(q: Question, fail: (m: string) => void, m: Machine, cards: 
 		// Where several answers are right, every one of them must be marked.
 		if (q.answer.length !== right.size) fail(`expected all of ${[...right].join(', ')}`);
 	};
-	const idState = () => q.id.split(':')[1] as State;
+	const idState = () => parseQuestionId(q.id).parts[0] as State;
 	switch (q.kind) {
 		case 'next_state':
 		case 'segment_sent': {
@@ -104,7 +105,7 @@ function checkAnswer(q: Question, fail: (m: string) => void, m: Machine, cards: 
 			return expectSet(new Set([pick(outcome)]), new Set(all.map(pick)));
 		}
 		case 'event_between': {
-			const [, from, to] = q.id.split(':') as [string, State, State];
+			const [from, to] = parseQuestionId(q.id).parts as [State, State];
 			const assumed = String(q.subject?.conds ?? '').split(',').filter(isCondition);
 			checkStated(q, assumed, fail);
 			// Right: an event that leads there with no condition or under a stated one. An event that

@@ -1,6 +1,7 @@
 import type { Card } from '../../content/types';
 import { choice, citation, withSource, type Context } from '../context';
 import type { Question } from '../types';
+import { familyId, questionId } from '../../ids';
 
 const sourceOf = (card: Card) => citation(card, `TCP Quest content/${card.at.en.file.split('/').pop()}`);
 
@@ -12,10 +13,10 @@ const sourceOf = (card: Card) => citation(card, `TCP Quest content/${card.at.en.
 export function cardFamily(card: Card, cards: readonly Card[] = []): string {
 	const repeated = card.sameAs ? cards.find((c) => c.id === card.sameAs) : undefined;
 	if (repeated) return cardFamily(repeated);
-	if (card.state) return `state:${card.state}`;
-	if (card.param) return `param:${card.param}`;
-	if (card.diagnoses) return `diag:${card.diagnoses}`;
-	return `card:${card.id}`;
+	if (card.state) return familyId({ kind: 'state', state: card.state });
+	if (card.param) return familyId({ kind: 'param', param: card.param });
+	if (card.diagnoses) return familyId({ kind: 'diagnosis', state: card.diagnoses });
+	return familyId({ kind: 'card', card: card.id });
 }
 
 /**
@@ -26,7 +27,7 @@ export function cardFamily(card: Card, cards: readonly Card[] = []): string {
 export function flashcards(ctx: Context): Question[] {
 	return ctx.cards.map((card) => {
 		const q: Question = {
-			id: `flashcard:${card.id}`,
+			id: questionId('flashcard', card.id),
 			kind: 'flashcard',
 			topic: card.topic,
 			family: cardFamily(card, ctx.cards),
@@ -52,10 +53,10 @@ export function authoredQuestions(ctx: Context): Question[] {
 		const options = card.options.map((o) => ({ id: o.id, label: o.label }));
 		return [
 			choice(ctx, {
-				id: `scenario:${card.id}`,
+				id: questionId('scenario', card.id),
 				kind: 'scenario',
 				topic: card.topic,
-				family: `card:${card.id}`,
+				family: familyId({ kind: 'card', card: card.id }),
 				prompt: card.front,
 				right: options.filter((o) => card.options!.find((c) => c.id === o.id)!.correct),
 				wrong: [options.filter((o) => !card.options!.find((c) => c.id === o.id)!.correct)],

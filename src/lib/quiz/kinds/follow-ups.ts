@@ -2,7 +2,8 @@ import type { Card } from '../../content/types';
 import type { Transition } from '../../fsm';
 import { choice, type Context } from '../context';
 import type { Question } from '../types';
-import { condKey, nextStateSpec } from './fsm';
+import { followUpId, transitionFamily } from '../../ids';
+import { nextStateSpec } from './fsm';
 
 /**
  * Quiz questions for topics that have none of their own (the interview questions, the reading of
@@ -18,11 +19,11 @@ export function followUpQuestions(ctx: Context, bank: readonly Question[]): Ques
 		const asked = new Set<string>();
 		for (const card of topic.cards) {
 			for (const t of card.transitions) {
-				const key = condKey(t);
+				const key = transitionFamily(t);
 				if (asked.has(key)) continue;
 				asked.add(key);
 				// The machine's own row: its outcome and source, whatever the card's wording.
-				const row = ctx.machine.table.find((r) => condKey(r) === key);
+				const row = ctx.machine.table.find((r) => transitionFamily(r) === key);
 				if (row) out.push(followUp(ctx, card, row));
 			}
 		}
@@ -34,7 +35,7 @@ function followUp(ctx: Context, card: Card, t: Transition): Question {
 	const spec = nextStateSpec(ctx, t);
 	return choice(ctx, {
 		...spec,
-		id: `${spec.id}@${card.id}`,
+		id: followUpId(spec.id, card.id),
 		topic: card.topic,
 		prompt: {
 			zh: `“${card.title.zh}”追问：${spec.prompt.zh}`,

@@ -4,6 +4,7 @@ import type { Lang, Text } from '../../i18n/lang';
 import { choice, stateCard, topicOf, withSource, type ChoiceSpec, type Context } from '../context';
 import { randomFor, shuffle } from '../random';
 import type { Option, Question } from '../types';
+import { familyId, questionId, rowQuestionId, transitionFamily } from '../../ids';
 
 const stateOption = (s: State): Option => ({ id: s, label: { zh: RFC_NAME[s], en: RFC_NAME[s] } });
 
@@ -20,8 +21,6 @@ export function rankedStates(ctx: Context, near: State[], exclude: Set<State>): 
 	].map((tier) => tier.map(stateOption));
 }
 
-export const condKey = (t: Transition) => `${t.from}:${t.event}${t.cond ? `:${t.cond}` : ''}`;
-
 function situation(t: Transition): Text {
 	const cond = t.cond ? CONDITION_LABEL[t.cond] : undefined;
 	return {
@@ -31,13 +30,14 @@ function situation(t: Transition): Text {
 }
 
 /** What the endpoint does, where the bare segment name would mislead: a SYN on a live connection gets a challenge ACK. */
+/** Keyed by the row's family. */
 const SENT_AS: Record<string, Text> = {
-	'ESTABLISHED:recv_syn': { zh: '发送挑战 ACK（challenge ACK，RFC 5961），而不是 RFC 793 的 RST', en: 'sends a challenge ACK (RFC 5961), not RFC 793’s RST' },
-	'TIME_WAIT:recv_rst:rfc1337_on': { zh: '不发送报文，也不理会这个 RST（RFC 1337：旧 RST 不应提前结束 TIME-WAIT）', en: 'sends nothing and ignores the RST (RFC 1337: an old RST must not cut TIME-WAIT short)' }
+	't:ESTABLISHED:recv_syn': { zh: '发送挑战 ACK（challenge ACK，RFC 5961），而不是 RFC 793 的 RST', en: 'sends a challenge ACK (RFC 5961), not RFC 793’s RST' },
+	't:TIME_WAIT:recv_rst:rfc1337_on': { zh: '不发送报文，也不理会这个 RST（RFC 1337：旧 RST 不应提前结束 TIME-WAIT）', en: 'sends nothing and ignores the RST (RFC 1337: an old RST must not cut TIME-WAIT short)' }
 };
 
 function because(t: Transition): Text {
-	const note = SENT_AS[condKey(t)];
+	const note = SENT_AS[transitionFamily(t)];
 	const sendsZh = note ? note.zh : t.send === 'none' ? '不发送报文' : `发送 ${SEGMENT_LABEL[t.send].zh}`;
 	const sendsEn = note ? note.en : t.send === 'none' ? 'sends nothing' : `sends ${SEGMENT_LABEL[t.send].en}`;
 	const stay = t.from === t.to;
@@ -61,10 +61,10 @@ const fsmTopic = (ctx: Context, s: State) => topicOf(ctx, stateCard(ctx, s)?.top
 export function nextStateSpec(ctx: Context, t: Transition): ChoiceSpec {
 	const outcomes = new Set(ctx.machine.outcomes(t.from, t.event).map((r) => r.to));
 	return {
-		id: `next_state:${condKey(t)}`,
+		id: rowQuestionId('next_state', t),
 		kind: 'next_state',
 		topic: fsmTopic(ctx, t.from),
-		family: `t:${condKey(t)}`,
+		family: transitionFamily(t),
 		prompt: {
 			zh: `${situation(t).zh}接下来它处于哪个状态？`,
 			en: `${situation(t).en} Which state is it in next?`
@@ -88,10 +88,10 @@ export function segmentQuestions(ctx: Context): Question[] {
 			const sent = new Set(ctx.machine.outcomes(t.from, t.event).map((r) => r.send));
 			const option = (s: (typeof SEGMENTS)[number]): Option => ({ id: s, label: SEGMENT_LABEL[s] });
 			return choice(ctx, {
-				id: `segment_sent:${condKey(t)}`,
+				id: rowQuestionId('segment_sent', t),
 				kind: 'segment_sent',
 				topic: fsmTopic(ctx, t.from),
-				family: `t:${condKey(t)}`,
+				family: transitionFamily(t),
 				prompt: { zh: `${situation(t).zh}它发送什么报文？`, en: `${situation(t).en} What does it send?` },
 				right: [option(t.send)],
 				wrong: [SEGMENTS.filter((s) => !sent.has(s)).map(option)],
@@ -123,10 +123,10 @@ export function eventBetweenQuestions(ctx: Context): Question[] {
 		const list = rows.map((r) => because(r));
 		const assume = assumptions(conds);
 		return choice(ctx, {
-			id: `event_between:${from}:${to}`,
+			id: questionId('event_between', from, to),
 			kind: 'event_between',
 			topic: fsmTopic(ctx, from),
-			family: `pair:${from}:${to}`,
+			family: familyId({ kind: 'pair', from, to }),
 			prompt:
 				events.length > 1
 					? { zh: `${assume.zh}哪些事件会让端点从 ${RFC_NAME[from]} 进入 ${RFC_NAME[to]}？（选出所有正确项）`, en: `${assume.en}Which events take an endpoint from ${RFC_NAME[from]} to ${RFC_NAME[to]}? (Pick all that apply.)` }
@@ -210,14 +210,14 @@ function scramble(steps: Option[], random: () => number): Option[] {
 
 export function orderQuestions(ctx: Context): Question[] {
 	return ORDERS.map((spec) => {
-		const id = `order_steps:${spec.scenario}:${spec.what}`;
+		const id = questionId('order_steps', spec.scenario, spec.what);
 		const steps = orderedSteps(spec.scenario, spec.what, spec.skip);
 		const source = 'RFC 9293 §3.5, §3.6';
 		return {
 			id,
 			kind: 'order_steps',
 			topic: topicOf(ctx, spec.topic),
-			family: `order:${spec.scenario}:${spec.what}`,
+			family: familyId({ kind: 'order', scenario: spec.scenario, what: spec.what }),
 			prompt: { zh: `按发生顺序排列${spec.title.zh}。`, en: `Put ${spec.title.en} in order.` },
 			options: scramble(steps, randomFor(ctx.seed, id)),
 			answer: steps.map((s) => s.id),

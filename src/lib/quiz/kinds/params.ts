@@ -4,6 +4,7 @@ import { choice, citation, type Context } from '../context';
 import type { Card } from '../../content/types';
 import type { Text } from '../../i18n/lang';
 import type { Option, Question } from '../types';
+import { familyId, questionId } from '../../ids';
 
 const paramCards = (ctx: Context) => ctx.cards.filter((c) => c.param && c.meaning);
 const paramOf = (name: string) => PARAMS.find((p) => p.name === name)!;
@@ -22,11 +23,11 @@ export function paramMeaningQuestions(ctx: Context): Question[] {
 		const meaningOption = (q: Param): Option => ({ id: q.name, label: cards.find((c) => c.param === q.name)!.meaning! });
 		const nameOption = (q: Param): Option => ({ id: q.name, label: { zh: q.name, en: q.name } });
 		const source = citation(card, p.source);
-		const common = { topic: card.topic, family: `param:${p.name}`, source, subject: { param: p.name } };
+		const common = { topic: card.topic, family: familyId({ kind: 'param', param: p.name }), source, subject: { param: p.name } };
 		return [
 			choice(ctx, {
 				...common,
-				id: `param_meaning:${p.name}`,
+				id: questionId('param_meaning', p.name),
 				kind: 'param_meaning',
 				// A removed setting says so in the prompt, never in one option only.
 				prompt: p.removedIn
@@ -38,7 +39,7 @@ export function paramMeaningQuestions(ctx: Context): Question[] {
 			}),
 			choice(ctx, {
 				...common,
-				id: `param_from_meaning:${p.name}`,
+				id: questionId('param_from_meaning', p.name),
 				kind: 'param_from_meaning',
 				prompt: { zh: `哪个内核参数符合这个描述？“${card.meaning!.zh}”`, en: `Which kernel setting is this? “${card.meaning!.en}”` },
 				right: [nameOption(p)],
@@ -85,10 +86,10 @@ export function paramDefaultQuestions(ctx: Context): Question[] {
 		const noted = wrong.filter((v) => p.notesSaid?.startsWith(String(v)));
 		return [
 			choice(ctx, {
-				id: `param_default:${p.name}`,
+				id: questionId('param_default', p.name),
 				kind: 'param_default',
 				topic: card.topic,
-				family: `param:${p.name}`,
+				family: familyId({ kind: 'param', param: p.name }),
 				prompt,
 				right: [label(p.default)],
 				wrong: [noted.map(label), wrong.slice(0, 4).map(label), wrong.map(label)],
@@ -311,10 +312,10 @@ export function durationQuestions(ctx: Context): Question[] {
 		const wrong = [...new Set(near)].filter((v) => fits(v) && !believed.includes(v));
 		const argText = Object.entries(ask.args).map(([k, v]) => `${k}=${v}`).join(' ');
 		return choice(ctx, {
-			id: `duration:${ask.name}${argText ? `:${argText.replace(/ /g, ',')}` : ''}`,
+			id: questionId('duration', ask.name, ...(argText ? [argText.replace(/ /g, ',')] : [])),
 			kind: 'duration',
 			topic: topicFor(ask) ?? ctx.deck.topics[0]!.id,
-			family: `dur:${ask.name}`,
+			family: familyId({ kind: 'duration', name: ask.name }),
 			prompt: ask.prompt,
 			right: [option(seconds)],
 			wrong: [believed.map(option), wrong.map(option)],

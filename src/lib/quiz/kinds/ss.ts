@@ -2,6 +2,7 @@ import { parseState, SS_NAME, STATES, type State } from '../../fsm';
 import { choice, citation, type Context } from '../context';
 import { randomFor, type Random } from '../random';
 import type { Option, Question } from '../types';
+import { familyId, questionId } from '../../ids';
 
 /** How many listings to generate per diagnosis: each a different host and mix of sockets. */
 export const LISTINGS_PER_DIAGNOSIS = 4;
@@ -169,11 +170,11 @@ export function ssQuestions(ctx: Context): Question[] {
 		return Array.from({ length: LISTINGS_PER_DIAGNOSIS }, (_, n) => {
 			const text = listing(state, randomFor(ctx.seed, `ss:${state}:${n}`));
 			const seen = explain(state, text);
-			const common = { topic: card.topic, family: `diag:${state}`, source, listing: text, subject: { diagnoses: state, card: card.id } };
+			const common = { topic: card.topic, family: familyId({ kind: 'diagnosis', state }), source, listing: text, subject: { diagnoses: state, card: card.id } };
 			return [
 				choice(ctx, {
 					...common,
-					id: `ss_diagnosis:${state}:${n}`,
+					id: questionId('ss_diagnosis', state, String(n)),
 					kind: 'ss_diagnosis',
 					prompt: { zh: '一台主机上的 `ss` 输出如下。它说明了什么？', en: 'A host prints this `ss` output. What does it tell you?' },
 					right: [meaning(card)],
@@ -182,7 +183,7 @@ export function ssQuestions(ctx: Context): Question[] {
 				}),
 				choice(ctx, {
 					...common,
-					id: `ss_fix:${state}:${n}`,
+					id: questionId('ss_fix', state, String(n)),
 					kind: 'ss_fix',
 					prompt: { zh: '一台主机上的 `ss` 输出如下。正确的处理办法是什么？', en: 'A host prints this `ss` output. What is the right fix?' },
 					right: [fix(card)],

@@ -3,6 +3,7 @@ import { ROLE_LABEL } from '../../i18n/fsm-labels';
 import { choice, citation, type Context } from '../context';
 import type { Option, Question } from '../types';
 import { rankedStates } from './fsm';
+import { questionId, stateFamily } from '../../ids';
 
 const stateOption = (s: State): Option => ({ id: s, label: { zh: RFC_NAME[s], en: RFC_NAME[s] } });
 
@@ -17,10 +18,10 @@ export function stateCardQuestions(ctx: Context): Question[] {
 		const many = roles.length > 1;
 		return [
 			choice(ctx, {
-				id: `state_from_description:${s}`,
+				id: questionId('state_from_description', s),
 				kind: 'state_from_description',
 				topic: card.topic,
-				family: `state:${s}`,
+				family: stateFamily(s),
 				prompt: { zh: `哪个状态符合这个描述？“${card.waits.zh}”`, en: `Which state is this? “${card.waits.en}”` },
 				right: [stateOption(s)],
 				wrong: rankedStates(ctx, [s], new Set([s])),
@@ -28,10 +29,10 @@ export function stateCardQuestions(ctx: Context): Question[] {
 				source
 			}),
 			choice(ctx, {
-				id: `state_side:${s}`,
+				id: questionId('state_side', s),
 				kind: 'state_side',
 				topic: card.topic,
-				family: `state:${s}`,
+				family: stateFamily(s),
 				prompt: many
 					? { zh: `哪些端点会经过 ${RFC_NAME[s]} 状态？（选出所有正确项）`, en: `Who passes through ${RFC_NAME[s]}? (Pick all that apply.)` }
 					: { zh: `哪一方会经过 ${RFC_NAME[s]} 状态？`, en: `Who passes through ${RFC_NAME[s]}?` },
@@ -54,10 +55,10 @@ export function linuxNameQuestions(ctx: Context): Question[] {
 	// honest `ss` question.
 	const ss = STATES.filter((s) => s !== 'CLOSED' && SS_NAME[s] !== RFC_NAME[s]).map((s) =>
 		choice(ctx, {
-			id: `ss_name:${s}`,
+			id: questionId('ss_name', s),
 			kind: 'ss_name',
 			topic: topic(s),
-			family: `state:${s}`,
+			family: stateFamily(s),
 			prompt: { zh: `\`ss -tan\` 把一个套接字显示为 ${SS_NAME[s]}。它处于 RFC 9293 的哪个状态？`, en: `\`ss -tan\` shows a socket as ${SS_NAME[s]}. Which RFC 9293 state is it in?` },
 			right: [stateOption(s)],
 			wrong: rankedStates(ctx, [s], new Set([s])),
@@ -68,10 +69,10 @@ export function linuxNameQuestions(ctx: Context): Question[] {
 	const proc = STATES.filter((s) => PROC_CODE[s] !== undefined).map((s) => {
 		const code = PROC_CODE[s]!.toString(16).toUpperCase().padStart(2, '0');
 		return choice(ctx, {
-			id: `proc_code:${s}`,
+			id: questionId('proc_code', s),
 			kind: 'proc_code',
 			topic: topic(s),
-			family: `state:${s}`,
+			family: stateFamily(s),
 			prompt: { zh: `/proc/net/tcp 中某行的 st 列是 ${code}。这个套接字处于哪个状态？`, en: `A line of /proc/net/tcp has ${code} in its st column. Which state is the socket in?` },
 			right: [stateOption(s)],
 			wrong: rankedStates(ctx, [s], new Set([s])),
