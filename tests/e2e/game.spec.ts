@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress, writeReviews } from './util';
+import { answerKey, expectNoHorizontalScroll, pick, seriousViolations, storedReviews, useLanguage, waitForProgress, writeReviews } from './util';
 
 interface StoredReview {
 	at: number;
@@ -11,25 +11,6 @@ interface StoredReview {
 	durationMs: number;
 	session?: string;
 	answer?: string[];
-}
-
-/** Every question's right option ids, by question id. */
-async function answerKey(page: Page): Promise<Map<string, string[]>> {
-	const list = await page.evaluate(async () => {
-		const bank = (await (await fetch('/data/bank.json')).json()) as { questions: { id: string; answer: string[] }[] };
-		return bank.questions.map((q) => [q.id, q.answer] as const);
-	});
-	return new Map(list.map(([id, answer]) => [id, [...answer]]));
-}
-
-/** Pick the right options of the question on screen, or one wrong option. */
-async function pick(page: Page, key: Map<string, string[]>, right: boolean) {
-	const id = await page.locator('[data-question]').getAttribute('data-question');
-	const answer = key.get(id ?? '');
-	expect(answer, `question ${id} is in the bank`).toBeDefined();
-	const values = await page.locator('[data-question] input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-	const targets = right ? answer! : [values.find((v) => !answer!.includes(v))!];
-	for (const v of targets) await page.locator(`[data-question] label:has(input[value=${JSON.stringify(v)}])`).click();
 }
 
 /** Answer and go on: right or wrong, by tapping. */

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { DB_NAME, LOG_PAGE } from '../../src/lib/store/db';
 
 /** Serious and critical axe-core violations on the current screen in both colour schemes, as "id: help" lines. */
 export async function seriousViolations(page: Page): Promise<string[]> {
@@ -58,9 +59,9 @@ export async function useLanguage(page: Page, lang: 'zh' | 'en') {
  */
 export async function storedReviews<T = Record<string, unknown>>(page: Page): Promise<T[]> {
 	return page.evaluate(
-		() =>
+		(name) =>
 			new Promise<T[]>((resolve, reject) => {
-				const open = indexedDB.open('tcp-quest');
+				const open = indexedDB.open(name);
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const get = open.result.transaction('log').objectStore('log').getAll();
@@ -70,20 +71,21 @@ export async function storedReviews<T = Record<string, unknown>>(page: Page): Pr
 					};
 					get.onerror = () => reject(get.error);
 				};
-			})
+			}),
+		DB_NAME
 	);
 }
 
 /**
  * Append records to the review log straight in IndexedDB, as the app keeps it since schema
- * version 4: pages of up to 1,000 reviews, every page but the last full. The app sees the log
+ * version 4: pages of up to LOG_PAGE reviews (the store's own constant), every page but the last full. The app sees the log
  * changed behind its back and rebuilds its schedule cache on the next load.
  */
 export async function writeReviews(page: Page, records: unknown[]): Promise<void> {
 	await page.evaluate(
-		(records) =>
+		({ records, name, size }) =>
 			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('tcp-quest');
+				const open = indexedDB.open(name);
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
@@ -93,9 +95,9 @@ export async function writeReviews(page: Page, records: unknown[]): Promise<void
 					last.onsuccess = () => {
 						type LogPage = { n: number; maxAt: number; reviews: { at: number }[] };
 						const current = last.result?.value as LogPage | undefined;
-						let page: LogPage = current && current.reviews.length < 1000 ? current : { n: current ? current.n + 1 : 0, maxAt: -Infinity, reviews: [] };
+						let page: LogPage = current && current.reviews.length < size ? current : { n: current ? current.n + 1 : 0, maxAt: -Infinity, reviews: [] };
 						for (const r of records as { at: number }[]) {
-							if (page.reviews.length === 1000) page = { n: page.n + 1, maxAt: -Infinity, reviews: [] };
+							if (page.reviews.length === size) page = { n: page.n + 1, maxAt: -Infinity, reviews: [] };
 							page.reviews.push(r);
 							page.maxAt = Math.max(page.maxAt, r.at);
 							log.put(page);
@@ -108,6 +110,25 @@ export async function writeReviews(page: Page, records: unknown[]): Promise<void
 					tx.onerror = () => reject(tx.error);
 				};
 			}),
-		records
+		{ records, name: DB_NAME, size: LOG_PAGE }
 	);
+}
+
+/** Every question's right option ids, by question id, from the bank the app serves. */
+export async function answerKey(page: Page): Promise<Map<string, string[]>> {
+	const list = await page.evaluate(async () => {
+		const bank = (await (await fetch('/data/bank.json')).json()) as { questions: { id: string; answer: string[] }[] };
+		return bank.questions.map((q) => [q.id, q.answer] as const);
+	});
+	return new Map(list.map(([id, answer]) => [id, [...answer]]));
+}
+
+/** Tick the right options of the question on screen (quiz or challenge), or one wrong option. */
+export async function pick(page: Page, key: Map<string, string[]>, right: boolean) {
+	const id = await page.locator('[data-question]').getAttribute('data-question');
+	const answer = key.get(id ?? '');
+	expect(answer, `question ${id} is in the bank`).toBeDefined();
+	const values = await page.locator('[data-question] input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+	const targets = right ? answer! : [values.find((v) => !answer!.includes(v))!];
+	for (const v of targets) await page.locator(`[data-question] label:has(input[value=${JSON.stringify(v)}])`).click();
 }
