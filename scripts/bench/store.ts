@@ -3,8 +3,8 @@ import { buildDeck } from '../../src/lib/content';
 import { localDay, type Review } from '../../src/lib/progress';
 import { generateBank } from '../../src/lib/quiz';
 import { readContentFiles } from '../../src/lib/server/content-files';
-import { buildSchedule, newIntroducedOn } from '../../src/lib/srs';
-import { allReviews, appendReviews, openProgressDB, readSchedule, rebuildSchedule, reviewsSince } from '../../src/lib/store';
+import { buildSchedule, introducedOn } from '../../src/lib/srs';
+import { allReviews, appendReviews, openProgressDB, readSchedule, rebuildSchedule } from '../../src/lib/store';
 import { buildCatalog, planFlashcards } from '../../src/lib/study';
 
 const DAY = 86_400_000;
@@ -51,7 +51,7 @@ export async function storeQueueTimes(reviews: number, runs: number): Promise<Qu
 		const read = performance.now();
 		const schedule = buildSchedule(all, 0.9);
 		const replay = performance.now();
-		const plan = planFlashcards(catalog, schedule, now, 10, newIntroducedOn(all, localDay(now)));
+		const plan = planFlashcards(catalog, schedule, now, 10, introducedOn(schedule, localDay(now)));
 		const end = performance.now();
 		if (plan.cards.length === 0 && all.length !== reviews) throw new Error('queue computed from a partial log');
 		db.close();
@@ -59,8 +59,7 @@ export async function storeQueueTimes(reviews: number, runs: number): Promise<Qu
 		const again = await openProgressDB(name);
 		const cached = await readSchedule(again, 0.9);
 		if (!cached) throw new Error('schedule cache is stale');
-		const today = await reviewsSince(again, now - 2 * DAY);
-		planFlashcards(catalog, cached, now, 10, newIntroducedOn(today, localDay(now)));
+		planFlashcards(catalog, cached, now, 10, introducedOn(cached, localDay(now)));
 		times.push({ total: end - start, read: read - start, replay: replay - read, queue: end - replay, cached: performance.now() - cachedStart });
 		again.close();
 	}

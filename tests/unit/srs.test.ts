@@ -6,7 +6,7 @@ import {
 	dueQueue,
 	formatInterval,
 	gradeOf,
-	newIntroducedOn,
+	introducedOn,
 	previewIntervals
 } from '../../src/lib/srs';
 
@@ -178,20 +178,21 @@ describe('dueQueue', () => {
 	});
 
 	it('counts the new items first studied on a local day', () => {
-		expect(newIntroducedOn(log, localDay(T0))).toBe(2); // a, b (e was cram)
-		expect(newIntroducedOn(log, localDay(T0 + DAY))).toBe(1); // c
-		expect(newIntroducedOn(log, localDay(T0 + 2 * DAY))).toBe(0);
+		const introduced = (l: Review[], day: string, among?: Set<string>) => introducedOn(buildSchedule(l, 0.9), day, among);
+		expect(introduced(log, localDay(T0))).toBe(2); // a, b (e was cram)
+		expect(introduced(log, localDay(T0 + DAY))).toBe(1); // c
+		expect(introduced(log, localDay(T0 + 2 * DAY))).toBe(0);
 		// Only the cards count against the quota of new cards: a quiz-only item does not.
-		expect(newIntroducedOn(log, localDay(T0), new Set(['a']))).toBe(1);
+		expect(introduced(log, localDay(T0), new Set(['a']))).toBe(1);
 		const late = new Date(2025, 0, 6, 23, 59).getTime();
 		const early = new Date(2025, 0, 7, 0, 1).getTime();
-		expect(newIntroducedOn([card('x', 3, late), card('y', 3, early)], '2025-01-06')).toBe(1);
+		expect(introduced([card('x', 3, late), card('y', 3, early)], '2025-01-06')).toBe(1);
 	});
 
 	it('does not count an undone first review', () => {
 		const first = card('n', 3, T0);
 		const cancel: Review = { ...card('n', 3, T0 + MIN), kind: 'undo', rating: undefined, undoes: first.id };
-		expect(newIntroducedOn([first], localDay(T0))).toBe(1);
-		expect(newIntroducedOn([first, cancel], localDay(T0))).toBe(0);
+		expect(introducedOn(buildSchedule([first], 0.9), localDay(T0))).toBe(1);
+		expect(introducedOn(buildSchedule([first, cancel], 0.9), localDay(T0))).toBe(0);
 	});
 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, localDay, type Review, type ReviewRating } from '../../src/lib/progress';
-import { buildSchedule, dueQueue, newIntroducedOn } from '../../src/lib/srs';
+import { buildSchedule, dueQueue, introducedOn } from '../../src/lib/srs';
 import {
 	allReviews,
 	appendReview,
@@ -168,7 +168,7 @@ describe('backup and restore', () => {
 		const snapshot = async () => {
 			const log = await allReviews(db);
 			const schedule = buildSchedule(log, 0.9);
-			const newIntroducedToday = newIntroducedOn(log, localDay(now));
+			const newIntroducedToday = introducedOn(schedule, localDay(now));
 			const queue = dueQueue(deck, schedule, now, { newPerDay: 10, newIntroducedToday });
 			return { schedule, queue };
 		};

@@ -4,7 +4,7 @@
  * so a traveller's home page never counts one answer on two different days.
  */
 import { learnerDay, type Day, type DayOf, type ZoneChange } from '$lib/game';
-import type { ItemState } from '$lib/srs';
+import { introducedOn, type ItemState } from '$lib/srs';
 
 export { learnerDay };
 
@@ -48,12 +48,9 @@ export class DayClock {
 		return this.#dayOf(at);
 	}
 
-	/** Flashcards first scheduled on the learner's day of `at`: the new-card quota used (as newIntroducedOn over the log). */
+	/** Flashcards first scheduled on the learner's day of `at`: the new-card quota used. */
 	introducedOn(schedule: ReadonlyMap<string, ItemState>, cards: ReadonlySet<string> | undefined, at = this.now()): number {
-		const today = this.today(at);
-		let n = 0;
-		for (const [family, s] of schedule) if (cards?.has(family) && !s.fresh && this.#dayOf(s.firstReviewAt) === today) n++;
-		return n;
+		return cards ? introducedOn(schedule, this.today(at), cards, this.#dayOf) : 0;
 	}
 
 	/**

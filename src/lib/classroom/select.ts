@@ -1,5 +1,5 @@
 import { hash, randomFor, shuffle } from '../random';
-import type { Question } from '../quiz/types';
+import { isQuizQuestion, type Question } from '../quiz/types';
 import type { StudyData } from '../study/data';
 import { encodeQuiz, decodeQuiz, FINGERPRINT_BITS, MAX_QUESTIONS, type ClassKind, type QuizSpec } from './quiz-code';
 import type { CodeProblem } from './envelope';
@@ -28,7 +28,7 @@ const topicIds = (bank: StudyData, positions: readonly number[]) => new Set(posi
 export function eligible(bank: StudyData, kinds: readonly ClassKind[], topics: readonly number[]): Question[] {
 	const ids = topicIds(bank, topics);
 	const wanted = new Set<string>(kinds);
-	return bank.questions.filter((q) => q.kind !== 'flashcard' && wanted.has(q.kind) && ids.has(q.topic));
+	return bank.questions.filter((q) => isQuizQuestion(q) && wanted.has(q.kind) && ids.has(q.topic));
 }
 
 /** How many questions such a quiz can have: one per family (questions about the same fact). */

@@ -11,6 +11,7 @@ import { gameFacts, type GameContext, type GameFacts, type QuestionRef, type Top
 import { xpToReach } from './levels';
 import type { XpEvent } from './xp';
 import { parseFamily, stateFamily, statesNamed } from '../ids';
+import { isQuizQuestion } from '../quiz/types';
 
 export interface AchievementProgress {
 	earned: boolean;
@@ -81,7 +82,7 @@ function combo(target: number) {
 
 /** Every (non-flashcard) question matching `pred` answered right at least once. */
 function allRight(pred: (q: QuestionRef) => boolean) {
-	return (f: GameFacts) => every(f.context.questions.filter((q) => q.kind !== 'flashcard' && pred(q)).map((q) => f.firstRightAt.get(q.id)));
+	return (f: GameFacts) => every(f.context.questions.filter((q) => isQuizQuestion(q) && pred(q)).map((q) => f.firstRightAt.get(q.id)));
 }
 
 /** The question's family names this state: a transition from it, the state itself, a pair or a diagnosis with it. */

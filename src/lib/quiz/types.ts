@@ -50,3 +50,12 @@ export interface Question {
 	/** Pre-formatted text shown with the prompt (an `ss -tan` listing). */
 	listing?: string;
 }
+
+/** Quiz questions: every kind but the flashcard, which is rated, not answered. */
+export const isQuizQuestion = (q: Pick<Question, 'kind'>): boolean => q.kind !== 'flashcard';
+
+/** The topics that have quiz questions, in the order the topics are given. */
+export const topicsWithQuiz = <T extends { id: string }>(topics: readonly T[], questions: readonly Pick<Question, 'kind' | 'topic'>[]): T[] => {
+	const asked = new Set(questions.filter(isQuizQuestion).map((q) => q.topic));
+	return topics.filter((tp) => asked.has(tp.id));
+};

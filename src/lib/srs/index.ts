@@ -5,7 +5,7 @@ export { isBuried, isSetAside } from './controls';
 export { TYPED_SLOW_MS } from './grade';
 export { isLeech, leeches, leechesToSuspend, LEECH_THRESHOLD_DEFAULT, LEECH_THRESHOLD_MAX, LEECH_THRESHOLD_MIN } from './leech';
 export { previewIntervals, formatInterval, type IntervalPreview } from './preview';
-export { dueQueue, newIntroducedOn, type Queue, type QueueOptions } from './queue';
+export { dueQueue, introducedOn, type Queue, type QueueOptions } from './queue';
 export { State as CardState, type Card } from 'ts-fsrs';
 export { DEFAULT_WEIGHTS, isWeights, roundWeights, sameWeights, type Weights } from './weights';
 export { itemHistories, MIN_TRAINING_SAMPLES, optimizerInput, trainingCount, type ItemHistory, type OptimizerInput } from './training';

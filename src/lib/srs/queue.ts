@@ -1,13 +1,11 @@
 import { localDay } from '../progress/day';
-import { effectiveReviews, type Review } from '../progress/review';
 import { isSetAside } from './controls';
-import { gradeOf } from './grade';
 import { isStudied, type ItemState } from './schedule';
 
 export interface QueueOptions {
 	/** The daily quota of new items (Settings.dailyNew). */
 	newPerDay: number;
-	/** New items already introduced today (see newIntroducedOn). */
+	/** New items already introduced today (see introducedOn). */
 	newIntroducedToday: number;
 	/** The learner's day of a time, for burials (bury until tomorrow); the device's local day by default. */
 	dayOf?: (at: number) => string;
@@ -44,18 +42,13 @@ export function dueQueue(
 }
 
 /**
- * How many items were first scheduled on a day (`YYYY-MM-DD`, from `dayOf`, the learner's day): items whose
- * first effective, non-cram, graded review falls on that day. Cram practice does not use up the
- * quota; with `among`, only those items count (a quiz-only question is not a new card).
+ * How many items were first scheduled on a day (`YYYY-MM-DD`, from `dayOf`, the learner's day):
+ * read from the schedule, which the log folds (undo, cram and reset included), so it costs one
+ * pass over the items. An item reset and learnt again counts on the day it was learnt again, as
+ * in Anki. With `among`, only those items count (a quiz-only question is not a new card).
  */
-export function newIntroducedOn(log: readonly Review[], day: string, among?: ReadonlySet<string>, dayOf: (at: number) => string = localDay): number {
-	const firstDay = new Map<string, string>();
-	for (const review of effectiveReviews(log)) {
-		if (review.cram || gradeOf(review) === null || firstDay.has(review.itemId)) continue;
-		if (among && !among.has(review.itemId)) continue;
-		firstDay.set(review.itemId, dayOf(review.at));
-	}
+export function introducedOn(schedule: ReadonlyMap<string, ItemState>, day: string, among?: ReadonlySet<string>, dayOf: (at: number) => string = localDay): number {
 	let count = 0;
-	for (const d of firstDay.values()) if (d === day) count++;
+	for (const [id, state] of schedule) if (isStudied(state) && (!among || among.has(id)) && dayOf(state.firstReviewAt) === day) count++;
 	return count;
 }

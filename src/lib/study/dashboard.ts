@@ -1,7 +1,7 @@
 import { answersOn } from '../game/answers';
 import type { DayOf } from '../game/days';
 import { localDay, type Review } from '../progress';
-import { isSetAside, isStudied, newIntroducedOn, type ItemState } from '../srs';
+import { introducedOn, isSetAside, isStudied, type ItemState } from '../srs';
 import type { QuestionRef } from '../game/facts';
 import type { Catalog } from './catalog';
 import { planFlashcards } from './sessions';
@@ -32,8 +32,8 @@ export interface Dashboard {
 }
 
 /**
- * `log` needs only to cover today; `introducedToday` (see newIntroducedOn) saves a pass over the
- * whole log when the caller already knows it, e.g. from the schedule's first-review times. `dayOf`
+ * `log` needs only to cover today; `introducedToday` (see introducedOn) saves a pass over the
+ * schedule when the caller already knows it. `dayOf`
  * is the learner's day: the answers and the new-card quota count the same day (see `learnerDay`).
  */
 export function dashboard(
@@ -46,7 +46,7 @@ export function dashboard(
 	dayOf: DayOf = localDay
 ): Dashboard {
 	const answered = answersOn(log, dayOf(now), dayOf);
-	const plan = planFlashcards(catalog, schedule, now, newPerDay, introducedToday ?? newIntroducedOn(log, dayOf(now), catalog.flashcardFamilies, dayOf));
+	const plan = planFlashcards(catalog, schedule, now, newPerDay, introducedToday ?? introducedOn(schedule, dayOf(now), catalog.flashcardFamilies, dayOf));
 	const dueQuiz = catalog.quizFamilies.filter((f) => {
 		const s = schedule.get(f);
 		return isStudied(s) && !isSetAside(s, now, dayOf) && s.card.due.getTime() <= now;

@@ -1,7 +1,7 @@
 import type { Card } from '../../content/types';
 import type { Transition } from '../../fsm';
 import { choice, type Context } from '../context';
-import type { Question } from '../types';
+import { topicsWithQuiz, type Question } from '../types';
 import { followUpId, transitionFamily } from '../../ids';
 import { nextStateSpec } from './fsm';
 
@@ -12,10 +12,10 @@ import { nextStateSpec } from './fsm';
  * the topic the transition belongs to trains one memory of it.
  */
 export function followUpQuestions(ctx: Context, bank: readonly Question[]): Question[] {
-	const quizzable = new Set(bank.filter((q) => q.kind !== 'flashcard').map((q) => q.topic));
+	const quizzable = new Set(topicsWithQuiz(ctx.deck.topics, bank));
 	const out: Question[] = [];
 	for (const topic of ctx.deck.topics) {
-		if (quizzable.has(topic.id)) continue;
+		if (quizzable.has(topic)) continue;
 		const asked = new Set<string>();
 		for (const card of topic.cards) {
 			for (const t of card.transitions) {
