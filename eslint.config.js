@@ -4,6 +4,11 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/** Import paths into the layers above the core (features, build-time code, storage, app, components). */
+const LAYERS_ABOVE_CORE = ['game', 'classroom', 'study', 'quiz', 'content', 'server', 'store', 'app', 'components', 'workers']
+	.flatMap((dir) => [`$lib/${dir}`, `$lib/${dir}/*`, `**/${dir}`, `**/${dir}/*`])
+	.concat(['$lib/i18n/*-ui', '**/i18n/*-ui', '$lib/i18n/fsm-labels', '**/i18n/fsm-labels']);
+
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] },
 	js.configs.recommended,
@@ -33,30 +38,44 @@ export default ts.config(
 			]
 		}
 	},
-	{
-		// The pure core must not reach for the DOM, Svelte or the store; only srs may use ts-fsrs.
-		files: [
-			'src/lib/fsm/**',
-			'src/lib/content/**',
-			'src/lib/quiz/**',
-			'src/lib/params/**',
-			'src/lib/progress/**',
-			'src/lib/i18n/**',
-			'src/lib/study/**',
-			'src/lib/game/**',
-			'src/lib/classroom/**',
-			'src/lib/capture/**'
-		],
+	// Layers, bottom up: the core, the features, then storage, the app layer and the views. Each block
+	// lists what its files may not import; a later block for the same files would replace it, so each
+	// folder is in exactly one.
+	...[
+		{ files: ['src/lib/fsm/**', 'src/lib/params/**', 'src/lib/progress/**', 'src/lib/capture/**', 'src/lib/ids.ts', 'src/lib/random.ts', 'src/lib/i18n/lang.ts'], fsrs: false },
+		// Only srs schedules, so only srs may use ts-fsrs.
+		{ files: ['src/lib/srs/**'], fsrs: true }
+	].map(({ files, fsrs }) => ({
+		// The core (the machine, parameters, ids, the log, scheduling, capture reading) imports only the core.
+		files,
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: ['svelte', 'svelte/*', '$app/*', '$lib/store', '$lib/store/*', '**/store', '**/store/*', 'idb', 'ts-fsrs'] }
+				{
+					patterns: [
+						{ group: LAYERS_ABOVE_CORE, message: 'The core imports only the core (fsm, params, progress, srs, capture, ids, random, i18n/lang).' },
+						{ group: ['svelte', 'svelte/*', '$app/*', 'idb', ...(fsrs ? [] : ['ts-fsrs'])], message: 'The core is plain TypeScript; only srs uses ts-fsrs.' }
+					]
+				}
 			]
 		}
-	},
+	})),
 	{
-		files: ['src/lib/srs/**'],
-		rules: { 'no-restricted-imports': ['error', { patterns: ['svelte', 'svelte/*', '$app/*', '**/store', '**/store/*', 'idb'] }] }
+		// Features (game rules, classroom, study plans, quiz generation, content, their strings) are pure
+		// and run in Node, a worker or a page: no app layer, components, build-time code, Svelte or storage.
+		files: ['src/lib/game/**', 'src/lib/classroom/**', 'src/lib/study/**', 'src/lib/quiz/**', 'src/lib/content/**', 'src/lib/i18n/**'],
+		ignores: ['src/lib/i18n/lang.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['$lib/app', '$lib/app/*', '**/app/*', '$lib/components/*', '**/components/*', '$lib/server/*', '**/server/*'], message: 'Features never import the app layer, components or build-time code.' },
+						{ group: ['svelte', 'svelte/*', '$app/*', 'idb', 'ts-fsrs', '$lib/store', '$lib/store/*', '**/store', '**/store/*'], message: 'Features are pure: no Svelte, no storage; scheduling goes through srs.' }
+					]
+				}
+			]
+		}
 	},
 	{
 		// Pages and components reach storage only through the app facade ($lib/components/progress.svelte).

@@ -101,13 +101,13 @@ const reviewCount = (page: Page) => page.getByTestId('review-count');
 const importFile = (page: Page, name: string, body: string) =>
 	page.getByLabel('导入进度').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
 
-function backupOf(reviews: object[]): string {
+function backupOf(reviews: object[], settings: object = {}): string {
 	return JSON.stringify({
 		format: 'tcp-quest-backup',
 		version: 1,
 		exportedAt: Date.now(),
 		reviews,
-		settings: { lang: null, dailyNew: 10, retention: 0.9, theme: 'system' }
+		settings: { lang: null, dailyNew: 10, retention: 0.9, theme: 'system', ...settings }
 	});
 }
 
@@ -211,6 +211,20 @@ test('importing the same file twice adds nothing the second time', async ({ page
 	await importFile(page, 'backup.json', file);
 	await expect(page.getByRole('alert')).toContainText('新增 0 条记录，已有 5 条');
 	await expect(reviewCount(page)).toHaveText('5');
+	expect(await storedCount(page)).toBe(5);
+	// Same settings as here: nothing to offer.
+	await expect(page.getByTestId('settings-offer')).toHaveCount(0);
+
+	// A file with other settings: they are offered, named with both values, and taken only on request.
+	await importFile(page, 'other.json', backupOf(seeded, { dailyNew: 25, retention: 0.85 }));
+	const offer = page.getByTestId('settings-offer');
+	await expect(offer.locator('li')).toHaveText(['每天的新卡片数：25（这台设备：10）', '目标记忆率：85%（这台设备：90%）']);
+	expect(await storedSettings(page)).toMatchObject({ dailyNew: 10, retention: 0.9 });
+	await expectNoHorizontalScroll(page);
+	await offer.getByRole('button', { name: '改用文件里的设置' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已改用文件里的设置' })).toBeVisible();
+	await expect(page.getByRole('spinbutton', { name: '每天的新卡片数' })).toHaveValue('25');
+	await expect.poll(() => storedSettings(page)).toMatchObject({ dailyNew: 25, retention: 0.85 });
 	expect(await storedCount(page)).toBe(5);
 });
 

@@ -1,5 +1,6 @@
 /** Messages between /settings and the optimizer worker (optimizer.worker.ts). */
 import type { Review, ZoneChange } from '$lib/progress';
+import type { OptimizePhase } from '$lib/srs/training';
 
 export interface OptimizeRequest {
 	/** count: only the training samples the log holds (for a big log, off the page's thread). */
@@ -13,12 +14,7 @@ export interface OptimizeRequest {
 	wasm: string;
 }
 
-/**
- * prepare: the log into training samples; load: the optimizer's code and wasm (fetched once, then
- * from the service worker's cache); train: fsrs-rs at work — one synchronous call that cannot
- * report its own progress without cross-origin isolation; evaluate: the log loss of both sets.
- */
-export type OptimizePhase = 'prepare' | 'load' | 'train' | 'evaluate';
+export type { OptimizePhase };
 
 export interface OptimizeResult {
 	weights: number[];

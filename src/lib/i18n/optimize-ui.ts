@@ -1,5 +1,5 @@
 import { text } from './lang';
-import type { OptimizePhase } from '../app/optimizer-protocol';
+import type { OptimizePhase } from '../srs/training';
 
 const loss = (x: number) => x.toFixed(4);
 

@@ -164,3 +164,35 @@ export function withCurrentZone(zones: readonly ZoneChange[], timeZone: string, 
 	// The first zone covers everything before it: since 0.
 	return [...zones, { since: zones.length === 0 ? 0 : now, timeZone }];
 }
+
+/** The settings a learner chooses (the rest are histories the app keeps). */
+export const CHOICES = ['lang', 'dailyNew', 'retention', 'theme', 'goal', 'sounds', 'haptics', 'typedAnswers', 'weights'] as const;
+export type Choice = (typeof CHOICES)[number];
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The choices in which `incoming` (a backup's settings) differs from `current`, in CHOICES order. */
+export function changedChoices(current: Settings, incoming: Settings): Choice[] {
+	return CHOICES.filter((k) => !sameValue(current[k], incoming[k]));
+}
+
+/**
+ * `current` with the choices of `incoming`. The histories are merged, not replaced: a past day keeps
+ * the goal and the time zone it had on either device (on the same start, the file's entry wins), and
+ * weights replaced by the file's join the weights one can go back to.
+ */
+export function adoptSettings(current: Settings, incoming: Settings): Settings {
+	const byKey = <T>(key: (x: T) => string | number, ...lists: T[][]) => [...new Map(lists.flat().map((x) => [key(x), x])).values()];
+	const goalHistory = byKey((g: GoalChangeRecord) => g.since, current.goalHistory, incoming.goalHistory).sort((a, b) => a.since.localeCompare(b.since));
+	const zones = byKey((z: ZoneChange) => z.since, current.zones, incoming.zones).sort((a, b) => a.since - b.since);
+	const weightsChange = !sameValue(current.weights, incoming.weights);
+	const previousWeights = weightsChange ? [...current.previousWeights, current.weights].slice(-WEIGHTS_HISTORY_MAX) : current.previousWeights;
+	const chosen = Object.fromEntries(CHOICES.map((k) => [k, incoming[k]])) as Pick<Settings, Choice>;
+	return {
+		...current,
+		...chosen,
+		goalHistory: goalHistory.slice(-GOAL_HISTORY_MAX),
+		zones: zones.slice(-ZONES_MAX),
+		previousWeights
+	};
+}

@@ -100,3 +100,10 @@ export function optimizerInput(histories: readonly ItemHistory[]): OptimizerInpu
 		}
 	return input;
 }
+
+/**
+ * prepare: the log into training samples; load: the optimizer's code and wasm (fetched once, then
+ * from the service worker's cache); train: fsrs-rs at work — one synchronous call that cannot
+ * report its own progress without cross-origin isolation; evaluate: the log loss of both sets.
+ */
+export type OptimizePhase = 'prepare' | 'load' | 'train' | 'evaluate';

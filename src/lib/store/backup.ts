@@ -1,6 +1,7 @@
 import type { Text } from '../i18n/lang';
 import { BACKUP_FORMAT, BACKUP_VERSION, makeBackup, parseBackup, unknownReviews, type Backup } from '../progress/backup';
 import { compareReviews } from '../progress/review';
+import type { Settings } from '../progress/settings';
 import type { ProgressDB } from './db';
 import { appendToLog, breathe, LOG_STORES, readLogChunked, readLogIn, type Progress } from './log';
 import { allReviews } from './reviews';
@@ -36,7 +37,7 @@ export async function exportParts(db: ProgressDB, now: number, onProgress?: Prog
 }
 
 export type ImportResult =
-	| { ok: true; added: number; skipped: number; /** The file's own export time. */ exportedAt: number }
+	| { ok: true; added: number; skipped: number; /** The file's own export time. */ exportedAt: number; /** The file's settings, offered, never applied here. */ settings: Settings }
 	| { ok: false; error: Text };
 
 /**
@@ -58,7 +59,7 @@ export async function importProgress(db: ProgressDB, json: string, onProgress?: 
 		await appendToLog(tx, added, (d, t) => onProgress?.(1 + d / t, 4));
 		await foldIntoCache(tx, added, { log: [...existing, ...added], onProgress: (d, t) => onProgress?.(2 + (2 * d) / t, 4) });
 		await done;
-		return { ok: true, added: added.length, skipped: incoming.length - added.length, exportedAt: parsed.backup.exportedAt };
+		return { ok: true, added: added.length, skipped: incoming.length - added.length, exportedAt: parsed.backup.exportedAt, settings: parsed.backup.settings };
 	} catch (e) {
 		done.catch(() => {});
 		try {

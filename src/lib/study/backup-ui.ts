@@ -4,7 +4,10 @@
  */
 import { SETTINGS_UI as S } from '../i18n/settings-ui';
 import { text, type Text } from '../i18n/lang';
-import { DAILY_NEW_MAX, DEFAULT_SETTINGS, RETENTION_MAX, RETENTION_MIN, localDay, parseBackup } from '../progress';
+import { DAILY_NEW_MAX, DEFAULT_SETTINGS, RETENTION_MAX, RETENTION_MIN, localDay, parseBackup, type Choice, type Settings } from '../progress';
+import { GOAL_TITLE } from '../game/goals';
+import { GAME_SETTINGS_UI as G } from '../i18n/game-ui';
+import { QUIZ_UI as Q } from '../i18n/quiz-ui';
 
 /** `tcp-quest-backup-YYYY-MM-DD.json`, dated by the learner's local day. */
 export function backupFileName(now: number): string {
@@ -88,3 +91,38 @@ export function clampDailyNew(raw: string, fallback: number): number {
 	if (raw.trim() === '' || !Number.isFinite(n)) return fallback;
 	return Math.min(DAILY_NEW_MAX, Math.max(0, Math.round(n)));
 }
+
+const same = (t: string) => text(t, t);
+const onOff = (v: boolean) => (v ? S.on : S.off);
+
+/** A choice's name and its value in `settings`, as the settings page words them. */
+export function describeChoice(choice: Choice, settings: Settings): { name: Text; value: Text } {
+	switch (choice) {
+		case 'lang':
+			return { name: S.language, value: settings.lang ? S.languageName[settings.lang] : S.followBrowser };
+		case 'dailyNew':
+			return { name: S.dailyNew, value: same(String(settings.dailyNew)) };
+		case 'retention':
+			return { name: S.retention, value: S.retentionOption(settings.retention) };
+		case 'theme':
+			return { name: S.appearance, value: S.theme[settings.theme] };
+		case 'goal':
+			return { name: G.goal, value: GOAL_TITLE[settings.goal] };
+		case 'sounds':
+			return { name: G.sounds, value: onOff(settings.sounds) };
+		case 'haptics':
+			return { name: G.haptics, value: onOff(settings.haptics) };
+		case 'typedAnswers':
+			return { name: Q.typedMode, value: onOff(settings.typedAnswers) };
+		case 'weights':
+			return { name: S.weights, value: settings.weights ? S.weightsValue.mine : S.weightsValue.default };
+	}
+}
+
+/** One line per choice that differs: the file's value, then this device's. */
+export const settingsOffer = (choices: readonly Choice[], mine: Settings, file: Settings): Text[] =>
+	choices.map((c) => {
+		const { name, value } = describeChoice(c, file);
+		const sep = (t: Text) => text(`${name.zh}：${t.zh}`, `${name.en}: ${t.en}`);
+		return S.fileVsMine(sep(value), describeChoice(c, mine).value);
+	});
