@@ -8,7 +8,6 @@ import { makeBackup, parseBackup, type Review, type ReviewRating } from '../../s
 import { buildSchedule, DEFAULT_WEIGHTS } from '../../src/lib/srs';
 import {
 	allReviews,
-	appendReview,
 	appendReviews,
 	exportParts,
 	importProgress,
@@ -21,6 +20,8 @@ import {
 	undoLast,
 	type ProgressDB
 } from '../../src/lib/store';
+
+const appendReview = (db: ProgressDB, r: Review) => appendReviews(db, [r]);
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

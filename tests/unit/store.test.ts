@@ -1,15 +1,15 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, localDay, type Review, type ReviewRating } from '../../src/lib/progress';
+import { DEFAULT_SETTINGS, localDay, type Backup, type Review, type ReviewRating } from '../../src/lib/progress';
 import { buildSchedule, dueQueue, introducedOn } from '../../src/lib/srs';
 import {
 	allReviews,
-	appendReview,
+	appendReviews,
 	countReviews,
+	exportParts,
 	reviewsSince,
 	createSchemaV1,
-	exportProgress,
 	importProgress,
 	loadSettings,
 	openProgressDB,
@@ -21,6 +21,10 @@ import {
 	type ProgressDB,
 	type ProgressSchemaV1
 } from '../../src/lib/store';
+
+const appendReview = (db: ProgressDB, r: Review) => appendReviews(db, [r]);
+/** The backup file the app writes, parsed. */
+const exportProgress = async (db: ProgressDB, now: number) => JSON.parse((await exportParts(db, now)).join('')) as Backup;
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

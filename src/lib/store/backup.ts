@@ -1,16 +1,11 @@
 import type { Text } from '../i18n/lang';
-import { BACKUP_FORMAT, BACKUP_VERSION, makeBackup, parseBackup, unknownReviews, type Backup } from '../progress/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, unknownReviews } from '../progress/backup';
 import { compareReviews } from '../progress/review';
 import type { Settings } from '../progress/settings';
 import type { ProgressDB } from './db';
 import { appendToLog, breathe, LOG_STORES, readLogChunked, readLogIn, type Progress } from './log';
-import { allReviews } from './reviews';
 import { foldIntoCache } from './schedule-cache';
 import { loadSettings } from './settings';
-
-export async function exportProgress(db: ProgressDB, now: number): Promise<Backup> {
-	return makeBackup(await allReviews(db), await loadSettings(db), now);
-}
 
 const SLICE = 5_000;
 

@@ -9,7 +9,6 @@ export {
 	type ProgressSchemaV1
 } from './db';
 export {
-	appendReview,
 	appendReviews,
 	allReviews,
 	countReviews,
@@ -22,7 +21,7 @@ export { readSchedule, rebuildSchedule } from './schedule-cache';
 export { readTotals, rebuildTotals, HOLD_MS, type StoredTotals } from './totals-cache';
 export { readLogChunked, type Progress as JobProgress } from './log';
 export { loadSettings, saveSettings } from './settings';
-export { exportProgress, exportParts, importProgress, type ImportResult } from './backup';
+export { exportParts, importProgress, type ImportResult } from './backup';
 export { requestPersistence, type Persistence } from './persist';
 export { storageFailure, type StorageFailure } from './errors';
 export { runJob, type Job, type JobResult } from './jobs';

@@ -43,10 +43,6 @@ export async function appendReviews(db: ProgressDB, reviews: readonly Review[], 
 	}
 }
 
-/** Append one review (see appendReviews). */
-export async function appendReview(db: ProgressDB, review: Review): Promise<ScheduleChange> {
-	return appendReviews(db, [review]);
-}
 
 /** The whole log (in the order written; use effectiveReviews for time order). */
 export function allReviews(db: ProgressDB): Promise<Review[]> {

@@ -4,7 +4,7 @@
  */
 import { SETTINGS_UI as S } from '../i18n/settings-ui';
 import { text, type Text } from '../i18n/lang';
-import { DAILY_NEW_MAX, DEFAULT_SETTINGS, RETENTION_MAX, RETENTION_MIN, localDay, parseBackup, type Choice, type Settings } from '../progress';
+import { DAILY_NEW_MAX, DEFAULT_SETTINGS, RETENTION_MAX, RETENTION_MIN, localDay, type Choice, type Settings } from '../progress';
 import { GOAL_TITLE } from '../game/goals';
 import { GAME_SETTINGS_UI as G } from '../i18n/game-ui';
 import { QUIZ_UI as Q } from '../i18n/quiz-ui';
@@ -14,21 +14,7 @@ export function backupFileName(now: number): string {
 	return `tcp-quest-backup-${localDay(now)}.json`;
 }
 
-export interface BackupSummary {
-	/** Records in the file, undo records included. */
-	records: number;
-	/** Local day of the export, `YYYY-MM-DD`. */
-	exportedOn: string;
-}
-
-/** What a backup file holds, or null when it would be refused. */
-export function summarizeBackup(json: string): BackupSummary | null {
-	const parsed = parseBackup(json);
-	if (!parsed.ok) return null;
-	return { records: parsed.backup.reviews.length, exportedOn: localDay(parsed.backup.exportedAt) };
-}
-
-export type ImportOutcome = { ok: true; added: number; skipped: number } | { ok: false; error: Text };
+export type ImportOutcome = { ok: true; added: number; skipped: number; /** The file's own export time. */ exportedAt: number } | { ok: false; error: Text };
 
 export interface ImportReport {
 	ok: boolean;
@@ -45,10 +31,10 @@ function join(...parts: Text[]): Text {
  * The sentence shown after an import: how many records were added and how many were already
  * here, with what the file held; or why the file was refused and that nothing changed.
  */
-export function importReport(result: ImportOutcome, summary: BackupSummary | null): ImportReport {
+export function importReport(result: ImportOutcome): ImportReport {
 	if (!result.ok) return { ok: false, message: join(result.error, S.nothingChanged) };
-	const done = S.imported(result.added, result.skipped);
-	return { ok: true, message: summary ? join(done, S.fileHad(summary.records, summary.exportedOn)) : done };
+	const records = result.added + result.skipped;
+	return { ok: true, message: join(S.imported(result.added, result.skipped), S.fileHad(records, localDay(result.exportedAt))) };
 }
 
 /** The lowest retention offered in the picker; lower values (allowed from old backups) still show. */
