@@ -112,7 +112,8 @@ export async function benchBrowser(buildDir = 'build') {
 		const kept = process.env.BENCH_SEEDED;
 		let seeded = REVIEWS;
 		if (kept && existsSync(kept)) {
-			cpSync(kept, profile, { recursive: true });
+			// Only the database: a service worker kept from another build would serve that build's code.
+			cpSync(join(kept, 'Default', 'IndexedDB'), join(profile, 'Default', 'IndexedDB'), { recursive: true });
 			console.log(`  reusing the profile seeded in ${kept}`);
 		} else {
 			({ context, page } = await launch(profile));

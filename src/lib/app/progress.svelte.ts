@@ -116,7 +116,7 @@ class Progress {
 			$effect(() => {
 				const inputs = this.#inWorker ? this.#summaryInputs() : null;
 				void this.#logVersion;
-				if (inputs) untrack(() => void this.#askWorker($state.snapshot(inputs) as SummaryInputs));
+				if (inputs) untrack(() => void this.#askWorker(inputs));
 			});
 			// Tests (and the bench) see when the figures that need the whole log are in.
 			$effect(() => {
@@ -131,7 +131,10 @@ class Progress {
 		if (!this.ready || !catalog || !(this.logLoaded || this.#inWorker)) return null;
 		const now = this.clock;
 		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday, this.dayOf);
-		return { now, zones: this.settings.zones, goalHistory: this.#goalHistory(now), questions: catalog.data.questions, topics: catalog.data.topics, mastery };
+		// Only the settings' parts are reactive proxies to copy; the bank is raw and large (copying it cost ~100 ms an answer).
+		const zones = $state.snapshot(this.settings.zones);
+		const goalHistory = $state.snapshot(this.#goalHistory(now));
+		return { now, zones, goalHistory, questions: catalog.data.questions, topics: catalog.data.topics, mastery };
 	}
 
 	#summarize(): Summary | null {
@@ -164,6 +167,7 @@ class Progress {
 
 	async #load() {
 		const bank = questionBank.index();
+		let storedTotals: Promise<StoredTotals | null> | undefined;
 		try {
 			this.#db = await store.openProgressDB(store.DB_NAME, () => (this.storage = 'replaced'));
 		} catch (e) {
@@ -181,6 +185,8 @@ class Progress {
 			await this.#recordZone();
 			// Answers a reload interrupted (this tab's or another's) are saved first.
 			if (this.#outbox.size && (await this.#flush()) !== undefined) this.#outbox.forget(stashed);
+			// The totals are read beside the schedule (both small); a rebuild, if they need one, waits until the page is usable.
+			storedTotals = store.readTotals(db, $state.snapshot(this.settings.zones));
 			await this.#readView(db);
 		} else {
 			this.reviews = this.recent = [...this.#outbox.pending];
@@ -195,7 +201,7 @@ class Progress {
 		if (db) {
 			void store.requestPersistence().then((p) => (this.persistence = p));
 			this.#tabs = new TabSync((m) => void this.#heard(m));
-			await this.#readTotals(db);
+			await this.#readTotals(db, storedTotals);
 			// A small log is summed up here (read at once); a big one in the game worker.
 			if (this.reviewCount <= BIG_LOG) void this.loadLog();
 		}
@@ -222,9 +228,9 @@ class Progress {
 	}
 
 	/** The running totals and the log since their checkpoint (rebuilt first if they do not match the log). */
-	async #readTotals(db: ProgressDB) {
+	async #readTotals(db: ProgressDB, read?: Promise<StoredTotals | null>) {
 		try {
-			const { stored, tail } = await loadTotals(db, $state.snapshot(this.settings.zones), BIG_LOG, (job) => this.#run(job));
+			const { stored, tail } = await loadTotals(db, $state.snapshot(this.settings.zones), BIG_LOG, (job) => this.#run(job), read);
 			this.recent = mergeById(mergeById(tail, this.recent.filter((r) => r.at >= stored.checkpoint)), this.#outbox.pending);
 			this.#totals = stored;
 		} catch (e) {
