@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import { version } from '$app/environment';
-import { DEFAULT_GOAL, fromPosted, goalFromHistory, summarize, type DayOf, type GameSummary, type GoalChange, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/game';
+import { fromPosted, goalFromHistory, historyEndingOn, summarize, type DayOf, type GameSummary, type GoalChange, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/game';
 import { DEFAULT_SETTINGS, effectiveRecords, withCurrentZone, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
 import type { ClassBook } from '$lib/classroom';
 import { buildSchedule, sameWeights, type ItemState } from '$lib/srs';
@@ -309,11 +309,9 @@ class Progress {
 		await store.saveSettings(this.#open(), $state.snapshot(this.settings)).catch(() => {});
 	}
 
-	/** The goal history, made to end on the current setting (a hand-edited or old record may not). */
-	#goalHistory(now: number): GoalChange[] {
-		const history = this.settings.goalHistory;
-		const last = [...history].sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0)).at(-1)?.setting ?? DEFAULT_GOAL;
-		return last === this.settings.goal ? history : [...history, { since: this.dayOf(now), setting: this.settings.goal }];
+	/** The goal history, made to end on the current setting (see historyEndingOn). */
+	#goalHistory(now: number): readonly GoalChange[] {
+		return historyEndingOn(this.settings.goalHistory, this.settings.goal, this.dayOf(now));
 	}
 
 	/** The teacher's classes and results: in IndexedDB, or — where the browser allows none — kept for this tab (`classesInTab`). */
