@@ -23,7 +23,8 @@ export function staticFile(root: string, path: string): string | undefined {
 	);
 }
 
-export function serve(dir: string): Promise<{ server: Server; url: string }> {
+/** On `port` (0: any free one; a fixed one keeps the origin, and so a browser profile's storage, across runs). */
+export function serve(dir: string, port = 0): Promise<{ server: Server; url: string }> {
 	const root = resolve(dir);
 	const server = createServer((req, res) => {
 		const file = staticFile(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
@@ -31,5 +32,5 @@ export function serve(dir: string): Promise<{ server: Server; url: string }> {
 		res.writeHead(200, { 'Content-Type': contentType(file) });
 		res.end(readFileSync(file));
 	});
-	return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+	return new Promise((r) => server.listen(port, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
 }

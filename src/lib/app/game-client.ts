@@ -1,22 +1,16 @@
 /**
  * The page's side of the game worker (see summary-protocol.ts): started only when a log is big
- * enough to need it, handed only what it lacks of the log, and asked for summaries of which only
- * the latest counts.
+ * enough to need it; the worker reads the log itself, so a request carries only the inputs, and of
+ * overlapping requests only the latest one's answer counts.
  */
 import type { PostedSummary, QuestionRef, SummaryInputs, TopicRef } from '$lib/game';
-import type { Review } from '$lib/progress';
 import { WorkerCall, type WorkerLike } from '$lib/workers/call';
-import { catchUp, type SummaryRequest } from './summary-protocol';
-
-/** Between slices of a big log the page gets a turn. */
-const turn = () => new Promise((r) => setTimeout(r, 0));
+import type { SummaryRequest } from './summary-protocol';
 
 export class GameClient {
 	#worker: WorkerCall<SummaryRequest>;
-	/** The log as last handed over, and the latest request. */
-	#sent: Review[] = [];
+	#bankSent = false;
 	#latest = 0;
-	#posting: Promise<unknown> = Promise.resolve();
 
 	constructor(start: () => WorkerLike | null = () => (typeof Worker === 'undefined' ? null : new Worker(new URL('./game.worker.ts', import.meta.url), { type: 'module' }))) {
 		this.#worker = new WorkerCall(start);
@@ -28,26 +22,20 @@ export class GameClient {
 	}
 
 	/**
-	 * The summary of `log`, or null when a later request overtook this one. Rejects with a
-	 * WorkerError when the worker cannot start (then `unavailable` is true).
+	 * The summary of the log as stored now, or null when a later request overtook this one. Rejects
+	 * with a WorkerError when the worker cannot start (then `unavailable` is true).
 	 */
-	async summarize(log: Review[], inputs: SummaryInputs): Promise<PostedSummary | null> {
+	async summarize(inputs: SummaryInputs): Promise<PostedSummary | null> {
 		const id = ++this.#latest;
-		const messages = catchUp(this.#sent, log, { questions: inputs.questions as QuestionRef[], topics: inputs.topics as TopicRef[] });
-		this.#sent = log;
+		if (!this.#bankSent) this.#bankSent = this.#worker.post({ kind: 'bank', questions: inputs.questions as QuestionRef[], topics: inputs.topics as TopicRef[] });
 		const { now, zones, goalHistory, mastery } = inputs;
-		const asked = this.#posting.then(async () => {
-			for (const message of messages) {
-				this.#worker.post(message);
-				if (message.kind === 'append') await turn();
-			}
-			return this.#worker.call<PostedSummary>({ kind: 'summary', inputs: { now, zones: [...zones], goalHistory: [...goalHistory], mastery: [...mastery] } });
-		});
-		this.#posting = asked.catch(() => {
-			// The worker failed: whatever it was sent is lost with it.
-			this.#sent = [];
-		});
-		const result = await asked;
-		return id === this.#latest ? result : null;
+		try {
+			const result = await this.#worker.call<PostedSummary>({ kind: 'summary', inputs: { now, zones: [...zones], goalHistory: [...goalHistory], mastery: [...mastery] } });
+			return id === this.#latest ? result : null;
+		} catch (e) {
+			// A failed worker is gone with what it was sent.
+			this.#bankSent = false;
+			throw e;
+		}
 	}
 }

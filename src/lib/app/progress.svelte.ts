@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import { version } from '$app/environment';
-import { DEFAULT_GOAL, fromPosted, goalFromHistory, roundsFromLog, summarize, type DayOf, type GameSummary, type GoalChange, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/game';
+import { fromPosted, goalFromHistory, historyEndingOn, summarize, type DayOf, type GameSummary, type GoalChange, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/game';
 import { DEFAULT_SETTINGS, effectiveRecords, withCurrentZone, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
 import type { ClassBook } from '$lib/classroom';
 import { buildSchedule, sameWeights, type ItemState } from '$lib/srs';
@@ -59,13 +59,14 @@ const storageOrNull = () => (typeof localStorage === 'undefined' ? null : localS
  * Answers storage cannot take wait in the outbox and are saved, in order, by the next write.
  */
 class Progress {
+	#db: ProgressDB | null = null;
 	ready = $state(false);
 	failure = $state<string | null>(null);
 	/** Storage trouble the learner must hear about; null when all is saved. */
 	storage = $state<StorageFailure | null>(null);
 	pendingCount = $state(0);
 	job = $state<JobStatus | null>(null);
-	/** The whole log, once `logLoaded`; until then only `recent` and `reviewCount` are known. */
+	/** The whole log, once `logLoaded` (read at open for a small log, else when a page asks: `loadLog`); until then only `recent` and `reviewCount` are known. */
 	reviews = $state.raw<Review[]>([]);
 	logLoaded = $state(false);
 	/** The log from the running totals' checkpoint (at least two days back): every "today" figure and the totals' tail. */
@@ -85,19 +86,21 @@ class Progress {
 	dayOf = $derived<DayOf>(this.#dayClock.dayOf);
 	/** Flashcards first scheduled on the learner's today: the new-card quota used. */
 	introducedToday = $derived(this.#dayClock.introducedOn(this.schedule, this.catalog?.flashcardFamilies, this.clock));
-	/** Finished challenge rounds (personal bests), once the whole log is in. */
-	rounds = $derived<RoundResult[]>(roundsFromLog(this.reviews));
 	#totals = $state.raw<StoredTotals | null>(null);
 	#quick = $derived(this.#totals && quickSummary(this.#totals, this.recent, { now: this.clock, dayOf: this.dayOf, goal: goalFromHistory(this.#goalHistory(this.clock)) }));
 	#workerFailed = $state(false);
 	#fromWorker = $state.raw<Summary | null>(null);
-	#inWorker = $derived(this.reviews.length > BIG_LOG && !this.#workerFailed);
+	/** A big log is summed up by the game worker, which reads it from IndexedDB itself: the page never holds it. */
+	#inWorker = $derived(this.reviewCount > BIG_LOG && !!this.#db && !this.#workerFailed);
+	/** Moves on with every change to the stored log: the worker's summary is asked for again. */
+	#logVersion = $state(0);
 	#full = $derived<Summary | null>(this.#inWorker ? this.#fromWorker : this.#summarize());
 	/** XP, level, goal, streak and quests from the running totals; achievements from the whole log once it is in. */
 	game = $derived<GameSummary | null>(this.#quick ? { ...this.#quick.game, achievements: this.#full?.game.achievements ?? [] } : (this.#full?.game ?? null));
 	stats = $derived<StudyStats | null>(this.#quick?.stats ?? this.#full?.stats ?? null);
+	/** Finished challenge rounds (personal bests), once the whole-log summary is in. */
+	rounds = $derived<RoundResult[]>(this.#full?.rounds ?? []);
 
-	#db: ProgressDB | null = null;
 	#loading: Promise<void> | null = null;
 	#outbox = new Outbox(storageOrNull(), tabId);
 	#tabs: TabSync | null = null;
@@ -112,7 +115,12 @@ class Progress {
 		$effect.root(() => {
 			$effect(() => {
 				const inputs = this.#inWorker ? this.#summaryInputs() : null;
-				if (inputs) untrack(() => void this.#askWorker(this.reviews, $state.snapshot(inputs) as SummaryInputs));
+				void this.#logVersion;
+				if (inputs) untrack(() => void this.#askWorker(inputs));
+			});
+			// Tests (and the bench) see when the figures that need the whole log are in.
+			$effect(() => {
+				if (this.#full) document.documentElement.dataset.log = 'loaded';
 			});
 		});
 	}
@@ -120,20 +128,23 @@ class Progress {
 	/** What the summary needs besides the log, once the whole log is in. */
 	#summaryInputs(): SummaryInputs | null {
 		const catalog = this.catalog;
-		if (!this.ready || !catalog || !this.logLoaded) return null;
+		if (!this.ready || !catalog || !(this.logLoaded || this.#inWorker)) return null;
 		const now = this.clock;
 		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday, this.dayOf);
-		return { now, zones: this.settings.zones, goalHistory: this.#goalHistory(now), questions: catalog.data.questions, topics: catalog.data.topics, mastery };
+		// Only the settings' parts are reactive proxies to copy; the bank is raw and large (copying it cost ~100 ms an answer).
+		const zones = $state.snapshot(this.settings.zones);
+		const goalHistory = $state.snapshot(this.#goalHistory(now));
+		return { now, zones, goalHistory, questions: catalog.data.questions, topics: catalog.data.topics, mastery };
 	}
 
 	#summarize(): Summary | null {
-		const inputs = this.#summaryInputs();
+		const inputs = this.logLoaded ? this.#summaryInputs() : null;
 		return inputs && summarize(this.reviews, inputs);
 	}
 
-	async #askWorker(log: Review[], inputs: SummaryInputs) {
+	async #askWorker(inputs: SummaryInputs) {
 		try {
-			const posted = await this.#game.summarize(log, inputs);
+			const posted = await this.#game.summarize(inputs);
 			if (!posted || !this.catalog) return;
 			this.#fromWorker = fromPosted(posted, this.catalog.data.topics);
 			// The summary and the answers it includes arrive together, so their achievements can be celebrated.
@@ -141,8 +152,10 @@ class Progress {
 			this.#unannounced = 0;
 		} catch (e) {
 			// A worker that cannot start (a blocked script): the summary is computed here instead.
-			if (isWorkerError(e)) this.#workerFailed = true;
-			else this.#failed(e);
+			if (isWorkerError(e)) {
+				this.#workerFailed = true;
+				void this.loadLog();
+			} else this.#failed(e);
 		}
 	}
 
@@ -154,9 +167,9 @@ class Progress {
 
 	async #load() {
 		const bank = questionBank.index();
+		let storedTotals: Promise<StoredTotals | null> | undefined;
 		try {
 			this.#db = await store.openProgressDB(store.DB_NAME, () => (this.storage = 'replaced'));
-			performance.mark('progress:db-open');
 		} catch (e) {
 			// Private modes and disabled storage: study on in memory, and say so.
 			console.warn('IndexedDB unavailable', e);
@@ -164,7 +177,6 @@ class Progress {
 			this.logLoaded = true;
 		}
 		this.catalog = buildCatalog(await bank);
-		performance.mark('progress:bank');
 		const stashed = this.#outbox.recover();
 		const db = this.#db;
 		if (db) {
@@ -173,6 +185,8 @@ class Progress {
 			await this.#recordZone();
 			// Answers a reload interrupted (this tab's or another's) are saved first.
 			if (this.#outbox.size && (await this.#flush()) !== undefined) this.#outbox.forget(stashed);
+			// The totals are read beside the schedule (both small); a rebuild, if they need one, waits until the page is usable.
+			storedTotals = store.readTotals(db, $state.snapshot(this.settings.zones));
 			await this.#readView(db);
 		} else {
 			this.reviews = this.recent = [...this.#outbox.pending];
@@ -182,15 +196,14 @@ class Progress {
 		this.pendingCount = this.#outbox.size;
 		this.clock = Date.now();
 		this.ready = true;
-		performance.mark('progress:ready');
 		// Lets tests (and curious users' devtools) see that progress has loaded.
 		document.documentElement.dataset.ready = 'true';
 		if (db) {
 			void store.requestPersistence().then((p) => (this.persistence = p));
 			this.#tabs = new TabSync((m) => void this.#heard(m));
-			await this.#readTotals(db);
-			performance.mark('progress:totals');
-			void this.#loadLog(db);
+			await this.#readTotals(db, storedTotals);
+			// A small log is summed up here (read at once); a big one in the game worker.
+			if (this.reviewCount <= BIG_LOG) void this.loadLog();
 		}
 		new DayClock([]).watch(
 			(now) => {
@@ -215,9 +228,9 @@ class Progress {
 	}
 
 	/** The running totals and the log since their checkpoint (rebuilt first if they do not match the log). */
-	async #readTotals(db: ProgressDB) {
+	async #readTotals(db: ProgressDB, read?: Promise<StoredTotals | null>) {
 		try {
-			const { stored, tail } = await loadTotals(db, $state.snapshot(this.settings.zones), BIG_LOG, (job) => this.#run(job));
+			const { stored, tail } = await loadTotals(db, $state.snapshot(this.settings.zones), BIG_LOG, (job) => this.#run(job), read);
 			this.recent = mergeById(mergeById(tail, this.recent.filter((r) => r.at >= stored.checkpoint)), this.#outbox.pending);
 			this.#totals = stored;
 		} catch (e) {
@@ -225,13 +238,21 @@ class Progress {
 		}
 	}
 
-	/** The whole log in slices, merged with anything answered meanwhile. */
-	async #loadLog(db: ProgressDB) {
-		const log = await store.readLogChunked(db);
-		// Answers recorded meanwhile are in `recent` (the whole log as it was may be 200,000 records: not compared).
-		this.reviews = mergeById(log, [...this.recent, ...this.#outbox.pending]);
-		this.logLoaded = true;
-		document.documentElement.dataset.log = 'loaded';
+	#logRead: Promise<void> | null = null;
+	/**
+	 * The whole log, for the pages that need every record (the optimizer, the stored counts, the
+	 * quiz's least-asked wording): read in slices, merged with anything answered meanwhile.
+	 */
+	loadLog(): Promise<void> {
+		const db = this.#db;
+		if (!db || this.logLoaded) return Promise.resolve();
+		this.#logRead ??= store.readLogChunked(db).then((log) => {
+			// Answers recorded meanwhile are in `recent` (the whole log as it was may be 200,000 records: not compared).
+			this.reviews = mergeById(log, [...this.recent, ...this.#outbox.pending]);
+			this.logLoaded = true;
+			this.#logRead = null;
+		});
+		return this.#logRead;
 	}
 
 	/** Another tab wrote: take its reviews into the view, or re-read everything. */
@@ -245,6 +266,7 @@ class Progress {
 				const [schedule, count] = await Promise.all([store.readSchedule(db, this.settings.retention, this.settings.weights), store.countReviews(db)]);
 				if (schedule) this.schedule = schedule;
 				this.reviewCount = count + this.#outbox.size;
+				this.#logVersion++;
 			} else await this.#reread(db);
 			this.clock = Math.max(this.clock, Date.now());
 		} catch (e) {
@@ -255,9 +277,12 @@ class Progress {
 	async #reread(db: ProgressDB) {
 		// Settings too: another tab's new weights or retention must not be rebuilt away with ours.
 		this.settings = await store.loadSettings(db);
+		const wanted = this.logLoaded;
+		this.logLoaded = false;
 		await this.#readView(db);
 		await this.#readTotals(db);
-		await this.#loadLog(db);
+		if (wanted || this.reviewCount <= BIG_LOG) await this.loadLog();
+		this.#logVersion++;
 	}
 
 	#failed(e: unknown) {
@@ -284,11 +309,9 @@ class Progress {
 		await store.saveSettings(this.#open(), $state.snapshot(this.settings)).catch(() => {});
 	}
 
-	/** The goal history, made to end on the current setting (a hand-edited or old record may not). */
-	#goalHistory(now: number): GoalChange[] {
-		const history = this.settings.goalHistory;
-		const last = [...history].sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0)).at(-1)?.setting ?? DEFAULT_GOAL;
-		return last === this.settings.goal ? history : [...history, { since: this.dayOf(now), setting: this.settings.goal }];
+	/** The goal history, made to end on the current setting (see historyEndingOn). */
+	#goalHistory(now: number): readonly GoalChange[] {
+		return historyEndingOn(this.settings.goalHistory, this.settings.goal, this.dayOf(now));
 	}
 
 	/** The teacher's classes and results: in IndexedDB, or — where the browser allows none — kept for this tab (`classesInTab`). */
@@ -345,6 +368,7 @@ class Progress {
 		this.recent = [...this.recent, ...added];
 		this.reviewCount += added.length;
 		if (this.logLoaded) this.reviews = [...this.reviews, ...added];
+		this.#logVersion++;
 		this.schedule = change ? applyChange(this.schedule, change) : foldLocal(this.schedule, added, this.settings.retention, this.settings.weights);
 	}
 
@@ -380,7 +404,7 @@ class Progress {
 	/** The undone item's state without its last review: remembered from this page's life, or replayed from the log. */
 	#undoneState(undone: Review, record?: Review): Map<string, ItemState | undefined> {
 		if (this.#before.has(undone.id)) return new Map([[undone.itemId, this.#before.get(undone.id)]]);
-		const log = [...this.reviews.filter((r) => r.itemId === undone.itemId), ...(record ? [record] : [])];
+		const log = [...(this.logLoaded ? this.reviews : this.recent).filter((r) => r.itemId === undone.itemId), ...(record ? [record] : [])];
 		return new Map([[undone.itemId, buildSchedule(log, this.settings.retention, this.settings.weights).get(undone.itemId)]]);
 	}
 
@@ -415,10 +439,6 @@ class Progress {
 		return this.#run({ kind: 'export', now });
 	}
 
-	async exportJson(now = Date.now()): Promise<string> {
-		return (await this.exportBlob(now)).text();
-	}
-
 	/** Merge a backup file, off the main thread (progress in `job`); then re-read the view. */
 	async importFile(file: Blob | string): Promise<ImportResult> {
 		const result = await this.#run({ kind: 'import', file });
@@ -429,10 +449,6 @@ class Progress {
 		return result;
 	}
 
-	importJson(text: string): Promise<ImportResult> {
-		return this.importFile(text);
-	}
-
 	async reset() {
 		const db = this.#open();
 		await store.resetProgress(db);
@@ -440,6 +456,7 @@ class Progress {
 		this.recent = [];
 		this.schedule = new Map();
 		this.reviewCount = 0;
+		this.#logVersion++;
 		await this.#readTotals(db);
 		this.#tabs?.tell({ kind: 'changed' });
 	}

@@ -14,15 +14,17 @@ export interface QuickSummary {
 
 /**
  * The totals as stored, and the log from their checkpoint on. `big` logs are rebuilt by `run`
- * (the jobs worker); small ones here at once.
+ * (the jobs worker); small ones here at once. `read` is the stored totals if the caller asked for
+ * them already (opening reads them beside the schedule).
  */
 export async function loadTotals(
 	db: ProgressDB,
 	zones: readonly ZoneChange[],
 	big: number,
-	run: (job: Job) => Promise<unknown>
+	run: (job: Job) => Promise<unknown>,
+	read: Promise<StoredTotals | null> = readTotals(db, zones)
 ): Promise<{ stored: StoredTotals; tail: Review[] }> {
-	let stored = await readTotals(db, zones);
+	let stored = await read.catch(() => null);
 	if (!stored) {
 		const now = Date.now();
 		if ((await countReviews(db)) > big) await run({ kind: 'totals', zones: [...zones], now });

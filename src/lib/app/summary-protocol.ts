@@ -1,52 +1,42 @@
 /**
- * The messages between the page and the game worker, and the worker's side as a plain function
- * (so a unit test can drive it exactly as the worker does). The log travels in slices and only
- * what the worker lacks of it; a summary is asked for with a call (see workers/call.ts), and the
- * page keeps only the latest one's answer.
+ * The messages between the page and the game worker, and the worker's side as a plain function (so
+ * a unit test can drive it exactly as the worker does). The worker reads the log from IndexedDB
+ * itself, keeping a copy that each request brings up to date with only the pages written since:
+ * the page never holds, reads or posts the whole log.
  */
 import { summarize, toPosted, type PostedSummary, type QuestionRef, type SummaryInputs, type TopicRef } from '$lib/game';
-import type { Review } from '$lib/progress';
+import { LogMirror, type ProgressDB } from '$lib/store';
 
-export type SummaryRequest =
-	| { kind: 'bank'; questions: QuestionRef[]; topics: TopicRef[] }
-	| { kind: 'reset' }
-	| { kind: 'append'; reviews: Review[] }
-	| { kind: 'summary'; inputs: Omit<SummaryInputs, 'questions' | 'topics' | 'mastery'> & { mastery: [string, number][] } };
+/** What a summary needs besides the log, as posted: the bank only once (`bank`). */
+export type PostedInputs = Omit<SummaryInputs, 'questions' | 'topics' | 'mastery'> & { mastery: [string, number][] };
 
-/** Reviews per message when handing the log over. */
-export const POST_SLICE = 10_000;
+export type SummaryRequest = { kind: 'bank'; questions: QuestionRef[]; topics: TopicRef[] } | { kind: 'summary'; inputs: PostedInputs };
 
 /** The worker's state and its answer to each message (a summary only for a summary request). */
-export function summaryServer(): (message: SummaryRequest) => PostedSummary | undefined {
-	let log: Review[] = [];
+export function summaryServer(open: () => Promise<ProgressDB>): (message: SummaryRequest) => Promise<PostedSummary | undefined> {
+	const mirror = new LogMirror();
 	let questions: QuestionRef[] = [];
 	let topics: TopicRef[] = [];
-	return (m) => {
-		switch (m.kind) {
-			case 'bank':
-				({ questions, topics } = m);
-				return;
-			case 'reset':
-				log = [];
-				return;
-			case 'append':
-				for (const r of m.reviews) log.push(r);
-				return;
-			case 'summary': {
-				const summary = summarize(log, { ...m.inputs, questions, topics, mastery: new Map(m.inputs.mastery) });
-				return toPosted(summary);
-			}
+	/** One request at a time: two catching up at once would both append the same pages. */
+	let queue: Promise<unknown> = Promise.resolve();
+	const answer = async (inputs: PostedInputs) => {
+		// A connection per request, closed at once, so it never holds up another tab's upgrade.
+		const db = await open();
+		let log;
+		try {
+			log = await mirror.catchUp(db);
+		} finally {
+			db.close();
 		}
+		return toPosted(summarize(log, { ...inputs, questions, topics, mastery: new Map(inputs.mastery) }));
 	};
-}
-
-/** The messages that bring a worker which has seen `sent` up to `log`, in order (the bank first for a fresh worker). */
-export function catchUp(sent: readonly Review[], log: readonly Review[], bank: { questions: QuestionRef[]; topics: TopicRef[] }): SummaryRequest[] {
-	const extends_ = sent.length > 0 && log.length >= sent.length && log[sent.length - 1] === sent.at(-1);
-	const from = extends_ ? sent.length : 0;
-	const messages: SummaryRequest[] = [];
-	if (sent.length === 0) messages.push({ kind: 'bank', ...bank });
-	if (from === 0) messages.push({ kind: 'reset' });
-	for (let i = from; i < log.length; i += POST_SLICE) messages.push({ kind: 'append', reviews: log.slice(i, i + POST_SLICE) });
-	return messages;
+	return (m) => {
+		if (m.kind === 'bank') {
+			({ questions, topics } = m);
+			return Promise.resolve(undefined);
+		}
+		const next = queue.then(() => answer(m.inputs));
+		queue = next.catch(() => {});
+		return next;
+	};
 }

@@ -40,6 +40,15 @@ export function goalFromHistory(changes: readonly GoalChange[], initial: GoalSet
 	};
 }
 
+/**
+ * The goal history made to end on the current setting (a hand-edited or old record may not): the
+ * current goal holds from `today` on if the history says otherwise.
+ */
+export function historyEndingOn(history: readonly GoalChange[], current: GoalSetting, today: Day): readonly GoalChange[] {
+	const last = [...history].sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0)).at(-1)?.setting ?? DEFAULT_GOAL;
+	return last === current ? history : [...history, { since: today, setting: current }];
+}
+
 export interface GoalProgress {
 	xp: number;
 	goal: number;

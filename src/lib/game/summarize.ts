@@ -8,6 +8,7 @@ import { achievementsFor, type AchievementStatus } from './achievements';
 import { learnerDay, type ZoneChange } from './days';
 import type { QuestionRef, TopicRef } from './facts';
 import { goalFromHistory, type GoalChange } from './goals';
+import type { RoundResult } from './challenge';
 import { roundsFromLog } from './rounds';
 import { studyStats, type StudyStats } from './stats';
 import { gameSummary, type GameSummary } from './summary';
@@ -27,10 +28,13 @@ export interface SummaryInputs {
 export interface Summary {
 	game: GameSummary;
 	stats: StudyStats;
+	/** Finished challenge rounds (personal bests). */
+	rounds: RoundResult[];
 }
 
 export function summarize(log: readonly Review[], inputs: SummaryInputs): Summary {
 	const dayOf = learnerDay(inputs.zones);
+	const rounds = roundsFromLog(log);
 	const game = gameSummary(log, {
 		now: inputs.now,
 		dayOf,
@@ -38,21 +42,21 @@ export function summarize(log: readonly Review[], inputs: SummaryInputs): Summar
 		questions: inputs.questions,
 		topics: inputs.topics,
 		mastery: inputs.mastery,
-		rounds: roundsFromLog(log)
+		rounds
 	});
-	return { game, stats: studyStats(log, { now: inputs.now, dayOf }) };
+	return { game, stats: studyStats(log, { now: inputs.now, dayOf }), rounds };
 }
 
 /** A summary as a worker posts it: an achievement carries its rule (a function), so only its id travels. */
-export type PostedSummary = { game: Omit<GameSummary, 'achievements'> & { achievements: (Omit<AchievementStatus, 'achievement'> & { id: string })[] }; stats: StudyStats };
+export type PostedSummary = Omit<Summary, 'game'> & { game: Omit<GameSummary, 'achievements'> & { achievements: (Omit<AchievementStatus, 'achievement'> & { id: string })[] } };
 
-export function toPosted({ game, stats }: Summary): PostedSummary {
-	return { game: { ...game, achievements: game.achievements.map(({ achievement, ...status }) => ({ ...status, id: achievement.id })) }, stats };
+export function toPosted({ game, ...rest }: Summary): PostedSummary {
+	return { ...rest, game: { ...game, achievements: game.achievements.map(({ achievement, ...status }) => ({ ...status, id: achievement.id })) } };
 }
 
 /** The page puts its own copy of each achievement back. */
-export function fromPosted({ game, stats }: PostedSummary, topics: readonly TopicRef[]): Summary {
+export function fromPosted({ game, ...rest }: PostedSummary, topics: readonly TopicRef[]): Summary {
 	const byId = new Map(achievementsFor(topics).map((a) => [a.id, a]));
-	const { achievements, ...rest } = game;
-	return { game: { ...rest, achievements: achievements.flatMap(({ id, ...status }) => (byId.has(id) ? [{ ...status, achievement: byId.get(id)! }] : [])) }, stats };
+	const { achievements, ...scores } = game;
+	return { ...rest, game: { ...scores, achievements: achievements.flatMap(({ id, ...status }) => (byId.has(id) ? [{ ...status, achievement: byId.get(id)! }] : [])) } };
 }

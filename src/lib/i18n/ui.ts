@@ -3,6 +3,8 @@ import { text } from './lang';
 /** Strings of the app shell and the topic pages, in both languages. */
 export const UI = {
 	appName: text('TCP Quest', 'TCP Quest'),
+	/** The page's meta description, in its own language (search results show it). */
+	description: text('TCP Quest：离线也能学，弄懂 TCP 连接怎样建立、怎样关闭。', 'TCP Quest: learn how TCP connections live and die, offline.'),
 	tagline: text('弄懂 TCP 连接的一生：握手、挥手、每一个状态，以及决定服务器生死的内核参数。', 'Learn how TCP connections live and die: the handshake, the teardown, every state, and the kernel settings that decide how a server survives.'),
 	topics: text('主题', 'Topics'),
 	cards: text('张卡片', 'cards'),

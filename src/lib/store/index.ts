@@ -20,6 +20,7 @@ export {
 export { readSchedule, rebuildSchedule } from './schedule-cache';
 export { readTotals, rebuildTotals, HOLD_MS, type StoredTotals } from './totals-cache';
 export { readLogChunked, type Progress as JobProgress } from './log';
+export { LogMirror } from './log-mirror';
 export { loadSettings, saveSettings } from './settings';
 export { exportParts, importProgress, type ImportResult } from './backup';
 export { requestPersistence, type Persistence } from './persist';

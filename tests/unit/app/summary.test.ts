@@ -1,10 +1,12 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../../src/lib/content';
 import { cloneTotals, effectiveReviewsAfter, foldTotals, fromPosted, gameFromTotals, goalFromHistory, learnerDay, statsFromTotals, summarize, toPosted, totalsOf, type SummaryInputs } from '../../../src/lib/game';
 import type { Review } from '../../../src/lib/progress';
 import { generateBank } from '../../../src/lib/quiz';
 import { readContentFiles } from '../../../src/lib/server/content-files';
-import { catchUp, summaryServer, type SummaryRequest } from '../../../src/lib/app/summary-protocol';
+import { summaryServer, type SummaryRequest } from '../../../src/lib/app/summary-protocol';
+import { appendReviews, openProgressDB } from '../../../src/lib/store';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 5, 10, 12);
@@ -27,7 +29,7 @@ function mixedLog(count: number): Review[] {
 }
 
 describe('summarize: the page and the worker agree', () => {
-	it('gives the same summary on a 20,000-review log either way', () => {
+	it('gives the same summary on a 20,000-review log either way', async () => {
 		const log = mixedLog(20_000);
 		const inputs: SummaryInputs = {
 			now,
@@ -42,12 +44,19 @@ describe('summarize: the page and the worker agree', () => {
 		};
 		const inPage = summarize(log, inputs);
 
-		// The worker's path: every message cloned as postMessage would, the log in slices.
-		const handle = summaryServer();
+		// The worker's path: the log read from IndexedDB (written in two parts, the worker asked after
+		// each, so the second request reads only what was appended), every message cloned as postMessage would.
+		const db = await openProgressDB('summary-agree');
+		const handle = summaryServer(() => openProgressDB('summary-agree'));
 		const post = (m: SummaryRequest) => handle(structuredClone(m));
-		for (const m of catchUp([], log.slice(0, 12_345), { questions, topics })) post(m);
-		for (const m of catchUp(log.slice(0, 12_345), log, { questions, topics })) post(m);
-		const reply = post({ kind: 'summary', inputs: { now, zones: inputs.zones, goalHistory: inputs.goalHistory, mastery: [...inputs.mastery] } })!;
+		const ask = () => post({ kind: 'summary', inputs: { now, zones: inputs.zones, goalHistory: inputs.goalHistory, mastery: [...inputs.mastery] } });
+		await post({ kind: 'bank', questions, topics });
+		await appendReviews(db, log.slice(0, 12_345));
+		const partial = fromPosted(structuredClone((await ask())!), topics);
+		expect(toPosted(partial)).toEqual(toPosted(summarize(log.slice(0, 12_345), inputs)));
+		await appendReviews(db, log.slice(12_345));
+		db.close();
+		const reply = (await ask())!;
 		const inWorker = fromPosted(structuredClone(reply), topics);
 
 		// Achievement rules are functions, made afresh per copy: compare them by id.
@@ -86,11 +95,19 @@ describe('summarize: the page and the worker agree', () => {
 		expect(stored.reviews).toBeLessThan(totals.reviews);
 	}, 30_000);
 
-	it('a worker that saw another log starts over', () => {
-		const a = mixedLog(30);
-		const b = mixedLog(40).map((r) => ({ ...r, id: `b${r.id}` }));
-		const messages = catchUp(a, b, { questions, topics });
-		expect(messages.map((m) => m.kind)).toEqual(['reset', 'append']);
-		expect(catchUp(a, [...a, b[0]!], { questions, topics }).map((m) => (m.kind === 'append' ? m.reviews.length : m.kind))).toEqual([1]);
+	it('a worker that saw another log (a reset, then other answers) reads it again whole', async () => {
+		const db = await openProgressDB('summary-reset');
+		const handle = summaryServer(() => openProgressDB('summary-reset'));
+		const inputs = { now, zones: [{ since: 0, timeZone: 'UTC' }], goalHistory: [], mastery: [] };
+		const a = mixedLog(1_500);
+		await appendReviews(db, a);
+		expect((await handle({ kind: 'summary', inputs }))!.stats.total.reviews).toBe(summarize(a, { ...inputs, questions: [], topics: [], mastery: new Map() }).stats.total.reviews);
+		const { resetProgress } = await import('../../../src/lib/store');
+		await resetProgress(db);
+		const b = mixedLog(1_600).map((r) => ({ ...r, id: `b${r.id}`, undoes: r.undoes && `b${r.undoes}` }));
+		await appendReviews(db, b);
+		db.close();
+		const expected = summarize(b, { ...inputs, questions: [], topics: [], mastery: new Map() });
+		expect((await handle({ kind: 'summary', inputs }))!.stats).toEqual(structuredClone(expected.stats));
 	});
 });

@@ -2,11 +2,13 @@
  * The worker-call helper both workers use, the game client on top of it, and tab sync: driven
  * through fakes wired like a page and a worker (messages cloned as postMessage clones them).
  */
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { GameClient } from '../../../src/lib/app/game-client';
 import { summaryServer, type SummaryRequest } from '../../../src/lib/app/summary-protocol';
 import { TabSync, type ChannelLike, type TabMessage } from '../../../src/lib/app/tab-sync';
 import { summarize, toPosted } from '../../../src/lib/game';
+import { appendReviews, openProgressDB } from '../../../src/lib/store';
 import { serve, WorkerCall, isWorkerError, type ScopeLike, type WorkerLike } from '../../../src/lib/workers/call';
 import { quiz, utc } from '../game/fixtures';
 
@@ -79,14 +81,16 @@ describe('the game client', () => {
 	const log = Array.from({ length: 30 }, (_, i) => quiz(T + i * 60_000, undefined, i % 3 !== 0, { id: `r${i}` }));
 	const inputs = { now: T + 3_600_000, zones: [{ since: 0, timeZone: 'UTC' }], goalHistory: [], questions: [], topics: [], mastery: new Map<string, number>() };
 
-	it('hands the worker only what it lacks, and the latest request wins', async () => {
-		const { worker, posted } = pair<SummaryRequest>(summaryServer());
+	it('posts the bank once and never the log (the worker reads it), and the latest request wins', async () => {
+		const db = await openProgressDB('game-client');
+		await appendReviews(db, log);
+		db.close();
+		const { worker, posted } = pair<SummaryRequest>(summaryServer(() => openProgressDB('game-client')));
 		const client = new GameClient(() => worker);
-		const [first, second] = await Promise.all([client.summarize(log.slice(0, 20), inputs), client.summarize(log, inputs)]);
+		const [first, second] = await Promise.all([client.summarize(inputs), client.summarize(inputs)]);
 		expect(first).toBeNull();
 		expect(second).toEqual(structuredClone(toPosted(summarize(log, inputs))));
-		const appended = posted.flatMap((m) => ((m as SummaryRequest).kind === 'append' ? [(m as { reviews: unknown[] }).reviews.length] : []));
-		expect(appended).toEqual([20, 10]);
+		expect((posted as SummaryRequest[]).map((m) => m.kind)).toEqual(['bank', 'summary', 'summary']);
 	});
 });
 
