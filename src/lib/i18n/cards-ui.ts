@@ -95,6 +95,7 @@ export const LEECH_UI = {
 	settingsTitle: text('顽固卡', 'Leeches'),
 	threshold: text('忘几次算顽固卡', 'Lapses that make a leech'),
 	thresholdHint: text('Anki 默认 8 次。', 'Anki’s default is 8.'),
+	thresholdInvalid: (min: number, max: number) => text(`请输入 ${min} 到 ${max} 之间的整数，设置没有改动。`, `Enter a whole number from ${min} to ${max}; the setting is unchanged.`),
 	autoSuspend: text('变成顽固卡时自动暂停', 'Suspend a card when it becomes a leech'),
 	autoSuspendHint: text('暂停的卡片不再出现在复习里，可以在卡片库里恢复。', 'Suspended cards stay out of reviews; unsuspend them in the card browser.')
 };
