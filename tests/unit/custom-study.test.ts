@@ -102,3 +102,23 @@ describe('one card’s view', () => {
 		expect(history.map((h) => [h.review.kind, h.undone])).toEqual([['flashcard', false], ['suspend', true]]);
 	});
 });
+
+describe('custom study as /study plans it', () => {
+	it('turns each queue into the flashcards of those families', async () => {
+		const { generateBank } = await import('../../src/lib/quiz');
+		const { loadDeck } = await import('../../src/lib/server/deck');
+		const { buildCatalog, planCustom } = await import('../../src/lib/study');
+		const deck = loadDeck();
+		const catalog = buildCatalog({ topics: deck.topics.map((t) => ({ id: t.id, title: t.title })), questions: generateBank(deck) });
+		const [a, b] = catalog.flashcards.map((q) => q.family);
+		const log = [rec(a!, 'flashcard', T0, { rating: 4 }), rec(b!, 'flashcard', T0 + 1000, { rating: 1 })];
+		const schedule = buildSchedule(log, 0.9);
+		const now = T0 + 2000;
+		expect(planCustom(catalog, schedule, log, { kind: 'forgotten' }, now, utcDay).map((q) => q.family)).toEqual([b]);
+		expect(planCustom(catalog, schedule, log, { kind: 'ahead', days: 30 }, now, utcDay).map((q) => q.family)).toEqual([b, a]);
+		const topic = catalog.data.topics.find((t) => (catalog.topicFlashcards.get(t.id)?.length ?? 0) > 3)!.id;
+		const fresh = planCustom(catalog, schedule, log, { kind: 'more-new', topic, count: 3 }, now, utcDay);
+		expect(fresh).toHaveLength(3);
+		expect(fresh.every((q) => q.kind === 'flashcard' && catalog.topicFlashcards.get(topic)!.includes(q) && !schedule.has(q.family))).toBe(true);
+	});
+});

@@ -11,3 +11,4 @@ export * from './slices';
 export * from './card-browser';
 export * from './leech-list';
 export * from './badge';
+export * from './custom-plan';
