@@ -57,12 +57,15 @@ test('recall by typing, then the card browser: type another spelling of the answ
 	// The card browser: find the card just answered, by its family id, at 320 px.
 	await page.goto('/en/cards');
 	await waitForProgress(page);
+	// Searched once both languages' words are in (the list is searchable by ids before).
+	await expect(page.getByTestId('card-count')).toHaveAttribute('data-words', 'complete');
 	await page.getByRole('searchbox', { name: 'Search' }).fill(question.family);
 	const link = page.locator(`a[data-item="${question.family}"]`);
 	await expect(link).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
 	await expectNoHorizontalScroll(page);
 	await link.click();
+	await expect(page).toHaveURL(/\/en\/cards\?card=/);
 	const status = page.getByTestId('card-status');
 	await expect(status).toHaveText('Scheduled');
 	await expect(page.getByTestId('retrievability')).toHaveText(/%$/);
