@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateBank } from '../../src/lib/quiz';
+import { loadDeck } from '../../src/lib/server/deck';
+import { buildCatalog, planCustom, type Catalog } from '../../src/lib/study';
 import { Rating } from 'ts-fsrs';
 import type { Review } from '../../src/lib/progress';
 import { buildSchedule, forgottenOn, itemHistory, memoryOf, moreNewQueue, reviewAheadQueue, schedulerFor } from '../../src/lib/srs';
@@ -104,12 +107,13 @@ describe('one card’s view', () => {
 });
 
 describe('custom study as /study plans it', () => {
-	it('turns each queue into the flashcards of those families', async () => {
-		const { generateBank } = await import('../../src/lib/quiz');
-		const { loadDeck } = await import('../../src/lib/server/deck');
-		const { buildCatalog, planCustom } = await import('../../src/lib/study');
+	let catalog: Catalog;
+	beforeAll(() => {
 		const deck = loadDeck();
-		const catalog = buildCatalog({ topics: deck.topics.map((t) => ({ id: t.id, title: t.title })), questions: generateBank(deck) });
+		catalog = buildCatalog({ topics: deck.topics.map((t) => ({ id: t.id, title: t.title })), questions: generateBank(deck) });
+	}, 60_000);
+
+	it('turns each queue into the flashcards of those families', () => {
 		const [a, b] = catalog.flashcards.map((q) => q.family);
 		const log = [rec(a!, 'flashcard', T0, { rating: 4 }), rec(b!, 'flashcard', T0 + 1000, { rating: 1 })];
 		const schedule = buildSchedule(log, 0.9);
