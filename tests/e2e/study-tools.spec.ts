@@ -1,14 +1,17 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
 
 interface BankQuestion {
 	id: string;
+	family: string;
+	kind: string;
 	prompt: { zh: string; en: string };
 	options: { id: string; label: { zh: string; en: string } }[];
 	answer: string[];
 }
 
-test('recall by typing: switch it on, type another spelling of the answer, see why it counts; the answer is stored as typed', async ({ page }) => {
+test('recall by typing, then the card browser: type another spelling of the answer, find that card, suspend it, undo, export for Anki', async ({ page }) => {
 	await useLanguage(page, 'en');
 	await page.setViewportSize({ width: 320, height: 700 });
 	await page.goto('/quiz');
@@ -51,4 +54,44 @@ test('recall by typing: switch it on, type another spelling of the answer, see w
 	const stored = await storedReviews<{ questionId?: string; typed?: string; correct?: boolean; answer?: string[] }>(page);
 	const record = stored.find((r) => r.questionId === question.id)!;
 	expect(record).toMatchObject({ typed, correct: true, answer: question.answer });
+
+	// The card browser: find the card just answered, by its family id, at 320 px.
+	await page.goto('/en/cards');
+	await waitForProgress(page);
+	// Searched once both languages' words are in (the list is searchable by ids before).
+	await expect(page.getByTestId('card-count')).toHaveAttribute('data-words', 'complete');
+	await page.getByRole('searchbox', { name: 'Search' }).fill(question.family);
+	const link = page.locator(`a[data-item="${question.family}"]`);
+	await expect(link).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await expectNoHorizontalScroll(page);
+	await link.click();
+	await expect(page).toHaveURL(/\/en\/cards\?card=/);
+	const status = page.getByTestId('card-status');
+	await expect(status).toHaveText('Scheduled');
+	await expect(page.getByTestId('retrievability')).toHaveText(/%$/);
+
+	// Suspend: one more record in the log; undo: a record that cancels it.
+	await page.getByRole('button', { name: 'Suspend', exact: true }).click();
+	await expect(status).toHaveText('Suspended');
+	await page.getByRole('button', { name: /Undo/ }).click();
+	await expect(status).toHaveText('Scheduled');
+	const log = await storedReviews<{ id: string; itemId: string; kind: string; undoes?: string }>(page);
+	const suspension = log.find((r) => r.kind === 'suspend' && r.itemId === question.family)!;
+	expect(suspension).toBeTruthy();
+	expect(log.some((r) => r.kind === 'undo' && r.undoes === suspension.id)).toBe(true);
+	await expectNoHorizontalScroll(page);
+
+	// The Anki file: Anki's headers, then one note per line with as many fields as the columns say.
+	await page.getByRole('link', { name: /Back to all cards/ }).click();
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for Anki' }).click()]);
+	expect(download.suggestedFilename()).toBe('tcp-quest-anki.txt');
+	const lines = (await readFile((await download.path())!, 'utf8')).split('\n').filter(Boolean);
+	const headers = new Map(lines.filter((l) => l.startsWith('#')).map((l) => [l.slice(1, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]));
+	expect(Object.fromEntries(headers)).toMatchObject({ separator: 'tab', html: 'true', notetype: 'Basic', deck: 'TCP Quest' });
+	const columns = headers.get('columns')!.split('\t').length;
+	const notes = lines.filter((l) => !l.startsWith('#'));
+	// One note per flashcard family (an interview card repeating another is one memory, one note).
+	expect(notes.length).toBe(new Set(bank.questions.filter((q) => q.kind === 'flashcard').map((q) => q.family)).size);
+	for (const note of notes) expect(note.split('\t')).toHaveLength(columns);
 });

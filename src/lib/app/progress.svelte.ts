@@ -15,6 +15,7 @@ import { DayClock } from './clock';
 import { GameClient } from './game-client';
 import { Outbox } from './outbox';
 import { loadTotals, mergeById, quickSummary } from './running-totals';
+import { autoSuspension, isAutoSuspension } from './card-controls';
 import { applyChange, foldLocal } from './schedule-view';
 import { TabSync, type TabMessage } from './tab-sync';
 
@@ -340,6 +341,9 @@ class Progress {
 		// XP, streak and quests are current at once; achievements from a worker follow (and celebrate) with its summary.
 		if (!this.#inWorker || this.#quick) this.recorded++;
 		if (this.#inWorker && this.#fromWorker) this.#unannounced++;
+		// i16: an answer that made its item a leech suspends it, if the learner asked (see card-controls.ts).
+		const suspension = autoSuspension(review, this.#before.get(review.id), this.schedule.get(review.itemId), this.settings);
+		if (suspension) await this.record(suspension, now + 1);
 		return review;
 	}
 
@@ -374,6 +378,12 @@ class Progress {
 
 	/** Cancel the last review; the log keeps both records, the schedule forgets the rating. */
 	async undo(now = Date.now()): Promise<Review | null> {
+		const undone = await this.#undoOne(now);
+		// i16: a leech's automatic suspension goes with the answer that caused it.
+		return isAutoSuspension(undone) ? this.#undoOne(now) : undone;
+	}
+
+	async #undoOne(now: number): Promise<Review | null> {
 		await this.#flush();
 		const db = this.#db;
 		if (db && this.#outbox.size === 0 && this.storage !== 'replaced') {

@@ -23,6 +23,8 @@ export const HOME_UI = {
 	exploreDiagramHint: text('点开每个状态，看它怎么进、怎么出', 'Tap any state: how you get in, how you get out'),
 	exploreSimulator: text('双端模拟器', 'Two-host simulator'),
 	exploreSimulatorHint: text('看报文一来一回，并预测下一步', 'Watch segments fly and predict the next step'),
+	exploreCards: text('卡片库', 'Card browser'),
+	exploreCardsHint: text('搜索每张卡片，看你记得多牢', 'Search every card, see how well you know it'),
 	exploreStats: text('学习统计', 'Your statistics'),
 	exploreStatsHint: text('热力图、正确率，以及你常混淆的状态', 'Heatmap, accuracy, and the states you mix up'),
 	exploreClassroom: text('课堂测验', 'Classroom quiz'),

@@ -1,5 +1,6 @@
 /** The learner's preferences. Stored apart from the review log and carried in backups. */
 import { LANGS, type Lang } from '../i18n/lang';
+import { LEECH_THRESHOLD_DEFAULT, LEECH_THRESHOLD_MAX, LEECH_THRESHOLD_MIN } from '../srs/leech-threshold';
 import { isWeights } from '../srs/weights';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -37,6 +38,10 @@ export interface Settings {
 	haptics: boolean;
 	/** Quiz questions with a short exact answer are answered by typing it (see quiz/typed). */
 	typedAnswers: boolean;
+	/** Lapses that make an item a leech (Anki's "leech threshold", 8 by default; see srs/leech.ts). */
+	leechThreshold: number;
+	/** Suspend an item the moment it becomes a leech (Anki's "leech action: suspend"). */
+	autoSuspendLeeches: boolean;
 	/** The learner's own FSRS weights, computed from their log on /settings; null: FSRS's defaults. */
 	weights: number[] | null;
 	/** The weights each change replaced, latest last, so the learner can go back (null: the defaults). */
@@ -54,6 +59,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 	sounds: false,
 	haptics: true,
 	typedAnswers: false,
+	leechThreshold: LEECH_THRESHOLD_DEFAULT,
+	autoSuspendLeeches: false,
 	weights: null,
 	previousWeights: []
 });
@@ -97,6 +104,11 @@ export function sanitizeSettings(value: unknown): Settings {
 		sounds: typeof v.sounds === 'boolean' ? v.sounds : d.sounds,
 		haptics: typeof v.haptics === 'boolean' ? v.haptics : d.haptics,
 		typedAnswers: typeof v.typedAnswers === 'boolean' ? v.typedAnswers : d.typedAnswers,
+		leechThreshold:
+			typeof v.leechThreshold === 'number' && Number.isFinite(v.leechThreshold)
+				? clamp(Math.round(v.leechThreshold), LEECH_THRESHOLD_MIN, LEECH_THRESHOLD_MAX)
+				: d.leechThreshold,
+		autoSuspendLeeches: typeof v.autoSuspendLeeches === 'boolean' ? v.autoSuspendLeeches : d.autoSuspendLeeches,
 		// A set of weights is kept or dropped whole: never repaired weight by weight.
 		weights: isWeights(v.weights) ? [...v.weights] : d.weights,
 		previousWeights: Array.isArray(v.previousWeights)

@@ -5,9 +5,7 @@
  */
 import { isStudied, type ItemState } from './schedule';
 
-export const LEECH_THRESHOLD_DEFAULT = 8;
-export const LEECH_THRESHOLD_MIN = 2;
-export const LEECH_THRESHOLD_MAX = 99;
+export { LEECH_THRESHOLD_DEFAULT, LEECH_THRESHOLD_MAX, LEECH_THRESHOLD_MIN } from './leech-threshold';
 
 export function isLeech(state: ItemState | undefined, threshold: number): boolean {
 	return isStudied(state) && state.card.lapses >= threshold;
@@ -23,4 +21,14 @@ export function leeches(schedule: ReadonlyMap<string, ItemState>, threshold: num
 /** Leeches not yet suspended, for the optional auto-suspend: the items to append a `suspend` for. */
 export function leechesToSuspend(schedule: ReadonlyMap<string, ItemState>, threshold: number): string[] {
 	return leeches(schedule, threshold).filter((s) => !s.suspended).map((s) => s.itemId);
+}
+
+/**
+ * Whether an answer made its item a leech just now: the lapse that reached the threshold (the
+ * moment Anki's "leech action" acts). A suspended item or one already past it is left alone, so a
+ * learner who unsuspends a leech keeps it until it lapses again past the threshold.
+ */
+export function becameLeech(before: ItemState | undefined, after: ItemState | undefined, threshold: number): boolean {
+	const lapsesBefore = isStudied(before) ? before.card.lapses : 0;
+	return isLeech(after, threshold) && !after?.suspended && after!.card.lapses > lapsesBefore;
 }

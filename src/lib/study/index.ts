@@ -8,3 +8,7 @@ export * from './flashcard-session';
 export * from './quiz-session';
 export * from './mastery';
 export * from './slices';
+export * from './card-browser';
+export * from './leech-list';
+export * from './badge';
+export * from './custom-plan';

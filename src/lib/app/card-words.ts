@@ -1,0 +1,48 @@
+/**
+ * The words the card browser searches and shows: every topic's slice in the page's language first
+ * (what the list shows), then the other language (so a search in either finds a card). The slices
+ * are the ones sessions use, precached by the service worker: this works offline too.
+ */
+import type { QuestionRef } from '$lib/game';
+import { LANGS, type Lang } from '$lib/i18n/lang';
+import type { Question } from '$lib/quiz/types';
+import { ankiNotes } from '$lib/study/anki';
+import { searchText, type Catalog, type CardEntry } from '$lib/study';
+import { bank } from './bank';
+
+export interface CardWords {
+	questions: ReadonlyMap<string, Question>;
+	/** Item id → folded text to search (see study/card-browser.ts). */
+	haystacks: ReadonlyMap<string, string>;
+	/** Both languages are in: a search finds a card by either. */
+	complete: boolean;
+}
+
+function wordsOf(catalog: Catalog<QuestionRef>, entries: readonly CardEntry[], questions: ReadonlyMap<string, Question>, complete: boolean): CardWords {
+	const haystacks = new Map<string, string>();
+	for (const e of entries) {
+		const refs = [e.question, ...(catalog.questionsByFamily.get(e.itemId) ?? [])];
+		const loaded = [...new Set(refs.map((r) => questions.get(r.id)))].filter((q): q is Question => q !== undefined);
+		haystacks.set(e.itemId, searchText(e.itemId, loaded, catalog.data.topics.find((t) => t.id === e.topic)));
+	}
+	return { questions, haystacks, complete };
+}
+
+/** Calls `onWords` once with the page's language loaded and again with both. */
+export async function loadCardWords(catalog: Catalog<QuestionRef>, entries: readonly CardEntry[], lang: Lang, onWords: (words: CardWords) => void): Promise<void> {
+	const list = await bank.questions(catalog.data.questions, lang);
+	const questions = new Map(list.map((q) => [q.id, q]));
+	onWords(wordsOf(catalog, entries, questions, false));
+	// The Texts gain the other language in place: search again over both.
+	await Promise.all(LANGS.filter((l) => l !== lang).map((l) => bank.addLanguage(l)));
+	onWords(wordsOf(catalog, entries, questions, true));
+}
+
+export const ANKI_FILE_NAME = 'tcp-quest-anki.txt';
+
+/** The Anki file of every flashcard, both languages' words fetched first; and how many notes it holds. */
+export async function ankiFile(catalog: Catalog<QuestionRef>): Promise<{ blob: Blob; notes: number }> {
+	let cards: Question[] = [];
+	for (const lang of LANGS) cards = await bank.questions(catalog.flashcards, lang);
+	return { blob: new Blob([ankiNotes(cards)], { type: 'text/plain;charset=utf-8' }), notes: cards.length };
+}
