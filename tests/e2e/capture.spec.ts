@@ -47,8 +47,6 @@ test('a recording, pasted text, a pcap file and a broken file', async ({ page })
 	await expect(step).toHaveText('0 / 8');
 	await expect(view.getByRole('link', { name: /same scenario in the simulator/ })).toHaveAttribute('href', '/en/simulate?scenario=lost_fin');
 
-	await page.keyboard.press('ArrowRight');
-	expect(await seriousViolations(page)).toEqual([]);
 	await page.setViewportSize({ width: 320, height: 640 });
 	await expectNoHorizontalScroll(page);
 

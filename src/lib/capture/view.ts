@@ -6,19 +6,14 @@
  */
 import type { Side, State } from '$lib/fsm';
 import type { RecordedId } from './catalog';
-import { CaptureError, MAX_CAPTURE_BYTES, endpointKey, flagString, type Packet } from './packet';
+import { CaptureError, endpointKey, flagString, type Packet } from './packet';
+import { tooLarge, type Problem, type ProblemKind } from './problem';
 import { isPcapLike, parsePcap } from './pcap';
 import type { CaptureInfo } from './recorded';
 import type { CallStep, PacketStep, Replay } from './replay';
 import { parseTcpdumpText } from './tcpdump-text';
 
-export type ProblemKind = 'too_large' | 'empty' | 'no_packets' | 'malformed';
-
-export interface Problem {
-	kind: ProblemKind;
-	/** The parser's own words (English, technical): where in the file it stopped. */
-	detail: string;
-}
+export { tooLarge, type Problem, type ProblemKind };
 
 export type Loaded =
 	| { ok: true; format: 'pcap' | 'pcapng' | 'text'; packets: Packet[]; skipped: number; truncated: boolean }
@@ -32,11 +27,6 @@ export interface Opened {
 	/** The recorder's notes (calls hidden from the wire, packets dropped), for a recording. */
 	info?: CaptureInfo;
 	recorded?: RecordedId;
-}
-
-/** A file too big to read is refused by its size alone, before a byte of it is read. */
-export function tooLarge(size: number): Problem | undefined {
-	return size > MAX_CAPTURE_BYTES ? { kind: 'too_large', detail: `${size} bytes (limit ${MAX_CAPTURE_BYTES})` } : undefined;
 }
 
 /** A pcap, a pcapng, or tcpdump text, told apart by the first bytes. Never throws. */
