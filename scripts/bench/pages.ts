@@ -17,7 +17,8 @@ const TOPIC = '/topics/handshake';
 
 /** Budgets in gzipped bytes: reading pages must be light; a study session may carry its engine. */
 function budget(path: string): { js: number; json: number } | undefined {
-	if (path === '/' || path.startsWith('/topics/')) return { js: 60 * KB, json: 10 * KB };
+	// /capture is a reading page too: its recordings are fetched only when one is picked.
+	if (path === '/' || path.startsWith('/topics/') || path === '/capture') return { js: 60 * KB, json: 10 * KB };
 	if (path === '/study' || path === '/quiz') return { js: 100 * KB, json: Infinity };
 	return undefined;
 }

@@ -7,7 +7,7 @@ import { useLanguage, waitForProgress } from './util';
  * nothing reaches past the right edge except inside a box that scrolls sideways on purpose.
  */
 
-const ROUTES = ['/', '/study', '/quiz', '/cards', '/challenge', '/fsm', '/simulate', '/stats', '/settings', '/classroom', '/classroom/take', '/classroom/projector', '/classroom/results'];
+const ROUTES = ['/', '/study', '/quiz', '/cards', '/challenge', '/fsm', '/simulate', '/capture', '/stats', '/settings', '/classroom', '/classroom/take', '/classroom/projector', '/classroom/results'];
 const TOPICS = loadDeck().topics.map((t) => `/topics/${t.id}`);
 
 /**

@@ -13,7 +13,7 @@ import { controlledByWorker, useLanguage, waitForProgress } from './util';
 const TOPICS = readdirSync('content/en')
 	.filter((f) => /^\d+-.+\.md$/.test(f))
 	.map((f) => `/topics/${f.replace(/^\d+-/, '').replace(/\.md$/, '')}`);
-const PAGES = ['/', '/study', '/quiz', '/cards', '/challenge', '/fsm', '/simulate', '/stats', '/settings', '/classroom', '/classroom/take', '/classroom/projector', '/classroom/results', ...TOPICS];
+const PAGES = ['/', '/study', '/quiz', '/cards', '/challenge', '/fsm', '/simulate', '/capture', '/stats', '/settings', '/classroom', '/classroom/take', '/classroom/projector', '/classroom/results', ...TOPICS];
 
 interface Condition {
 	name: string;

@@ -73,7 +73,7 @@ function parsePolicy(policy: string): Map<string, string[]> {
 const LOCAL_SOURCE = /^('self'|'none'|'unsafe-inline'|'sha(256|384|512)-[A-Za-z0-9+/=]+'|data:|blob:)$/;
 
 test('the page list comes from the build and holds every main page', () => {
-	for (const page of ['/', '/study', '/quiz', '/cards', '/settings', '/challenge', '/fsm', '/simulate']) expect(PAGES).toContain(page);
+	for (const page of ['/', '/study', '/quiz', '/cards', '/settings', '/challenge', '/fsm', '/simulate', '/capture']) expect(PAGES).toContain(page);
 	expect(PAGES.some((p) => p.startsWith('/topics/'))).toBe(true);
 	// Each page in both languages.
 	const chinese = BUILT.filter((p) => !p.startsWith('/en'));

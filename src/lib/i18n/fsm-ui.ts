@@ -271,6 +271,7 @@ export const SIM_UI = {
 	controls: text('播放控制', 'Playback'),
 	onDiagram: text('在状态图上一步步点亮这条路径', 'Light this path up on the state diagram'),
 	toDiagram: text('打开状态图', 'Open the state diagram'),
+	toCapture: text('看 Linux 内核真实录下的这一场景', 'See this recorded from a Linux kernel'),
 	previous: text('上一步', 'Previous'),
 	next: text('下一步', 'Next'),
 	play: text('自动播放', 'Play'),

@@ -25,6 +25,8 @@ export const HOME_UI = {
 	exploreSimulatorHint: text('看报文一来一回，并预测下一步', 'Watch segments fly and predict the next step'),
 	exploreCards: text('卡片库', 'Card browser'),
 	exploreCardsHint: text('搜索每张卡片，看你记得多牢', 'Search every card, see how well you know it'),
+	exploreCapture: text('读抓包', 'Read a capture'),
+	exploreCaptureHint: text('真实的 tcpdump 报文，逐个看状态怎么变', 'Real tcpdump packets, and the states they move'),
 	exploreStats: text('学习统计', 'Your statistics'),
 	exploreStatsHint: text('热力图、正确率，以及你常混淆的状态', 'Heatmap, accuracy, and the states you mix up'),
 	exploreClassroom: text('课堂测验', 'Classroom quiz'),

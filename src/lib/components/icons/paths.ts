@@ -13,6 +13,8 @@ export const ICON_PATHS = {
 	diagram: [circle(6, 6, 2.5), circle(18, 6, 2.5), circle(12, 18, 2.5), 'M8.5 6h7', 'M7.3 8.2l3.4 7.6', 'M16.7 8.2l-3.4 7.6'],
 	settings: ['M4 6h9', 'M17 6h3', 'M4 12h3', 'M11 12h9', 'M4 18h11', 'M19 18h1', circle(15, 6, 2), circle(9, 12, 2), circle(17, 18, 2)],
 	simulator: ['M4 8h15', 'M15 4l4 4-4 4', 'M20 16H5', 'M9 12l-4 4 4 4'],
+	/** Packets on a wire: the capture reader. */
+	capture: ['M3 12h3l2-6 3 12 3-9 2 3h5', 'M3 20h18', 'M3 4h18'],
 	stats: ['M5 20V11', 'M12 20V4', 'M19 20v-6', 'M3 20h18'],
 	classroom: ['M3 4h18v12H3z', 'M8 20h8', 'M12 16v4'],
 	timer: [circle(12, 13.5, 7.5), 'M12 10v4l2.5 2', 'M9.5 3h5'],
