@@ -14,7 +14,8 @@ import { noFlags, type Packet } from './packet';
  * retransmission times from the RTO schedule that src/lib/params computes.
  */
 export type PacketMove =
-	| Exclude<Move, { kind: 'deliver' } | { kind: 'app'; event: 'send' }>
+	/** The simulation's own moves; an app `send` writes DATA_BYTES where the state can send data. */
+	| Exclude<Move, { kind: 'deliver' }>
 	/** Deliver the oldest segment to `to`; `piggyback` holds the ACK it causes for the next segment. */
 	| { kind: 'deliver'; to: Side; flag?: Flag; piggyback?: boolean }
 	/** The application writes `bytes`: what the peer's window allows leaves now, the rest waits. */
@@ -31,6 +32,11 @@ export interface PacketOptions {
 	/** Sides whose application never reads until a `read` move (the zero-window tricks). */
 	stalled?: Side[];
 	ports?: Partial<Record<Side, number>>;
+	/**
+	 * Data is acknowledged only by the next segment its receiver sends anyway, so the run has the
+	 * two-host simulation's segments one for one (the /simulate page shows its moves this way).
+	 */
+	quietData?: boolean;
 	machine?: Machine;
 }
 
@@ -47,6 +53,8 @@ const M32 = 2 ** 32;
 /** Time an application step takes, and a segment's trip on loopback (seconds). */
 const APP_PAUSE = 0.15;
 const HOP = 0.00002;
+/** What an app `send` of the two-host simulation writes. */
+const DATA_BYTES = 100;
 
 interface HostExtra {
 	isn: number;
@@ -150,6 +158,8 @@ export function runPackets(moves: readonly PacketMove[], options: PacketOptions 
 	}
 
 	function apply(move: PacketMove) {
+		if (move.kind === 'app' && move.event === 'send' && m.next(sim[move.side].state, 'send')?.to === sim[move.side].state)
+			return apply({ kind: 'send', side: move.side, bytes: DATA_BYTES });
 		switch (move.kind) {
 			case 'send': {
 				const e = sim[move.side];
@@ -227,7 +237,7 @@ export function runPackets(moves: readonly PacketMove[], options: PacketOptions 
 		h.peerWindow = packets[indexOf.get(w.id)!]!.win;
 		if (w.len > 0 && step.note === 'data' && w.seq + w.len === sim[to].rcvNxt) {
 			if (h.stalled) h.unread += w.len;
-			put(to, sim[to].sndNxt, 0);
+			if (!options.quietData) put(to, sim[to].sndNxt, 0);
 		} else if (w.flag === 'ACK' && w.len === 0 && !step.transition && w.seq + 1 === sim[to].rcvNxt) {
 			// A zero-window probe is answered with an ACK that repeats the window.
 			put(to, sim[to].sndNxt, 0);

@@ -9,6 +9,8 @@ import { runPackets, type PacketMove } from '$lib/capture/packet-sim';
 import { replayCapture } from '$lib/capture/replay';
 import { formatTcpdumpText, parseTcpdumpText } from '$lib/capture/tcpdump-text';
 import { synAckTimeline } from '$lib/params/durations';
+import { SCENARIOS, SCENARIO_IDS, simulate } from '$lib/fsm';
+import { simulatorLines } from '$lib/capture/simulator-lines';
 import { captureIndex, textOf } from './captures';
 
 const run = (id: string, seed?: string) => {
@@ -106,6 +108,24 @@ describe('packet simulator', () => {
 			expect(replayed, id).toEqual(r.steps.at(-1)!.states);
 		}
 	});
+});
+
+describe('the /simulate page on the wire', () => {
+	const WIRE = { SYN: 'S', SYN_ACK: 'S.', ACK: '.', FIN: 'F.', RST: 'R' };
+	for (const id of SCENARIO_IDS) {
+		it(`${id}: one tcpdump line per segment the two-host simulation sends, same flags, same losses`, () => {
+			const steps = simulate(SCENARIOS[id]);
+			const sent = steps.flatMap((s) => (s.sent ? [s.sent] : []));
+			const expected = sent.map((w) => (w.flag === 'ACK' && w.len > 0 ? 'P.' : w.flag === 'RST' && w.ack !== undefined ? 'R.' : w.flag === 'FIN' && w.ack === undefined ? 'F' : WIRE[w.flag]));
+			const r = runPackets(SCENARIOS[id], { quietData: true });
+			expect(flags(r.packets)).toEqual(expected);
+			expect(r.lost.length).toBe(steps.filter((s) => s.lost).length);
+			const text = simulatorLines(SCENARIOS[id]);
+			expect(text.split('\n')).toHaveLength(sent.length);
+			expect(text).toMatch(/^ 00:00:00\.000000 IP 127\.0\.0\.1\.\d+ > 127\.0\.0\.1\.9999: Flags \[S\], seq \d+, win 65483, length 0/);
+		});
+	}
+	it('shows nothing before the first segment', () => expect(simulatorLines([{ kind: 'app', side: 'B', event: 'passive_open' }])).toBe(''));
 });
 
 describe('the packet simulator sends what the kernel sent', () => {
