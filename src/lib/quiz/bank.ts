@@ -1,6 +1,7 @@
 import type { Deck } from '../content/types';
 import { machine as rfcMachine, type Machine } from '../fsm';
 import { createContext } from './context';
+import { captureQuestions } from './kinds/captures';
 import { authoredQuestions, flashcards } from './kinds/cards';
 import { followUpQuestions } from './kinds/follow-ups';
 import { eventBetweenQuestions, nextStateQuestions, orderQuestions, segmentQuestions } from './kinds/fsm';
@@ -26,6 +27,7 @@ export function generateBank(deck: Deck, seed: string | number = DEFAULT_SEED, m
 		...durationQuestions(ctx),
 		...authoredQuestions(ctx),
 		...ssQuestions(ctx),
+		...captureQuestions(ctx),
 		...flashcards(ctx)
 	];
 	return [...bank, ...followUpQuestions(ctx, bank)];
