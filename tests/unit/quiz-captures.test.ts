@@ -35,6 +35,12 @@ describe('capture questions', () => {
 		expect(problems(...captures)).toEqual([]);
 	});
 
+	it('come after every other question, which stays exactly as it was without captures (follow-ups included)', () => {
+		const without = generateBank({ topics: deck.topics });
+		expect(bank.slice(0, without.length)).toEqual(without);
+		expect(bank.slice(without.length).every((q) => q.kind === 'capture')).toBe(true);
+	});
+
 	it('speak both languages, show the capture numbered from 1, and join families and topics the bank already has', () => {
 		const families = new Set(bank.filter((q) => q.kind !== 'capture').map((q) => q.family));
 		for (const q of captures) {

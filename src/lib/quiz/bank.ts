@@ -27,8 +27,9 @@ export function generateBank(deck: Deck, seed: string | number = DEFAULT_SEED, m
 		...durationQuestions(ctx),
 		...authoredQuestions(ctx),
 		...ssQuestions(ctx),
-		...captureQuestions(ctx),
 		...flashcards(ctx)
 	];
-	return [...bank, ...followUpQuestions(ctx, bank)];
+	// Capture questions come last and do not count as a topic's own: a topic that has only them
+	// still gets its follow-ups, and every other question keeps its place.
+	return [...bank, ...followUpQuestions(ctx, bank), ...captureQuestions(ctx)];
 }
