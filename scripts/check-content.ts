@@ -2,6 +2,7 @@
 import { buildDeck, checkChineseSource, formatError } from '../src/lib/content';
 import { machine } from '../src/lib/fsm';
 import { generateBank, validateBank } from '../src/lib/quiz';
+import { readCaptureFiles } from '../src/lib/server/capture-files';
 import { readContentFiles } from '../src/lib/server/content-files';
 import { readUiSources } from '../src/lib/server/ui-sources';
 
@@ -14,12 +15,14 @@ if (errors.length > 0) {
 	console.error(`content: ${errors.length} problem(s)`);
 	process.exit(1);
 }
-const bank = generateBank(deck);
-const problems = validateBank(bank, deck, machine);
+const withCaptures = { ...deck, captures: readCaptureFiles() };
+const bank = generateBank(withCaptures);
+const problems = validateBank(bank, withCaptures, machine);
 for (const p of problems) console.error(`question ${p}`);
 if (problems.length > 0) {
 	console.error(`questions: ${problems.length} problem(s)`);
 	process.exit(1);
 }
 const cards = deck.topics.reduce((n, t) => n + t.cards.length, 0);
-console.log(`content: ${deck.topics.length} topics, ${cards} cards; questions: ${bank.length}, all valid`);
+const fromCaptures = bank.filter((q) => q.kind === 'capture').length;
+console.log(`content: ${deck.topics.length} topics, ${cards} cards; questions: ${bank.length} (${fromCaptures} from ${withCaptures.captures.length} captures), all valid`);

@@ -48,7 +48,7 @@ async function buildQuiz(page: Page, { count, seconds, lang = 'zh' }: { count: n
 	await expect(page.locator('#made-title')).toBeFocused();
 	const link = (await page.getByTestId('quiz-link').textContent())!;
 	const code = link.split('#')[1]!;
-	expect(code).toMatch(/^Q1[0-9A-Z]{18}$/);
+	expect(code).toMatch(/^Q2[0-9A-Z]{19}$/);
 	await expect(page.getByTestId('quiz-code')).toHaveText(code.match(/.{1,4}/g)!.join('-'));
 	await expect(page.getByRole('img', { name: lang === 'zh' ? '测验链接的二维码' : 'QR code of the quiz link' })).toBeVisible();
 	return { code, link };

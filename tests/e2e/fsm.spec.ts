@@ -78,6 +78,12 @@ test('the simultaneous-close scenario plays to the end in the simulator', async 
 	await expect(log).toHaveCount(steps.length + 1);
 	await expect(log.nth(9)).toContainText('A CLOSING · B CLOSING');
 	await expect(log.last()).toContainText('A CLOSED · B CLOSED');
+	// The same run as tcpdump lines: one per segment, the two FINs crossing.
+	await page.getByText('On the wire (tcpdump -nn)').click();
+	const wire = page.getByTestId('sim-wire');
+	await expect(wire).toContainText(/IP 127\.0\.0\.1\.\d+ > 127\.0\.0\.1\.9999: Flags \[S\], seq \d+, win 65483, length 0/);
+	expect((await wire.textContent())!.trim().split('\n')).toHaveLength(sent);
+	await expect(wire).toContainText('Flags [F.], seq 1, ack 1,');
 	await expectNoHorizontalScroll(page);
 });
 

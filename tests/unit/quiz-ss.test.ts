@@ -8,7 +8,8 @@ let deck: Deck;
 let listings: Question[];
 beforeAll(() => {
 	deck = loadDeck();
-	listings = generateBank(deck).filter((q) => q.listing);
+	// Capture questions show tcpdump text, tested in quiz-captures.test.ts.
+	listings = generateBank(deck).filter((q) => q.listing && q.kind !== 'capture');
 });
 
 /** Socket rows of a listing: state, Recv-Q, Send-Q, local, peer. */

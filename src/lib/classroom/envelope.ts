@@ -71,5 +71,5 @@ function sameCheck(type: CodeType, symbols: readonly number[]): boolean {
 	return want.every((s, i) => s === symbols[body.length + i]);
 }
 
-/** A code in groups of four for reading aloud, e.g. `Q1AB-CDEF-…`. */
+/** A code in groups of four for reading aloud, e.g. `Q2AB-CDEF-…`. */
 export const grouped = (code: string): string => code.match(/.{1,4}/g)?.join('-') ?? code;

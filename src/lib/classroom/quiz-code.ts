@@ -2,8 +2,10 @@ import { QUESTION_KINDS, type QuestionKind } from '../quiz/types';
 import { BitReader, BitWriter } from './base32';
 import { open, seal, type CodeProblem } from './envelope';
 
-/** The version of the quiz-code layout this app writes and reads. */
-export const QUIZ_CODE_VERSION = 1;
+/** The version of the quiz-code layout this app writes; it also reads version 1 (15 kinds, before capture questions). */
+export const QUIZ_CODE_VERSION = 2;
+/** Kind bits and payload characters of each layout: v2 added one kind (`capture`) at the end. */
+const LAYOUT: Record<number, { kinds: number; chars: number }> = { 1: { kinds: 15, chars: 15 }, 2: { kinds: 16, chars: 16 } };
 
 /** Kinds a classroom quiz can ask (flashcards have no answer to check). */
 export const CLASS_KINDS = QUESTION_KINDS.filter((k) => k !== 'flashcard') as Exclude<QuestionKind, 'flashcard'>[];
@@ -51,8 +53,9 @@ export function specProblem(spec: QuizSpec): string | null {
 }
 
 /**
- * Layout (v1), 75 bits = 15 characters between `Q1` and three check characters:
- * fingerprint 20 · seed 15 · count−1 5 · time limit 3 · order 1 · kinds 15 · topics 16.
+ * Layout (v2), 76 bits in 16 characters between `Q2` and three check characters:
+ * fingerprint 20 · seed 15 · count−1 5 · time limit 3 · order 1 · kinds 16 · topics 16
+ * (v1 had 15 kind bits in 15 characters).
  */
 export function encodeQuiz(spec: QuizSpec): string {
 	const problem = specProblem(spec);
@@ -74,15 +77,16 @@ export type QuizCodeResult = { ok: true; spec: QuizSpec; code: string } | ({ ok:
 export function decodeQuiz(typed: string): QuizCodeResult {
 	const opened = open('quiz', typed);
 	if (!opened.ok) return opened;
-	if (opened.version !== QUIZ_CODE_VERSION) return { ok: false, problem: 'version', version: opened.version };
-	if (opened.payload.length !== 15) return { ok: false, problem: 'format' };
+	const layout = LAYOUT[opened.version];
+	if (!layout) return { ok: false, problem: 'version', version: opened.version };
+	if (opened.payload.length !== layout.chars) return { ok: false, problem: 'format' };
 	const r = new BitReader(opened.payload);
 	const fingerprint = r.read(FINGERPRINT_BITS);
 	const seed = r.read(SEED_BITS);
 	const count = r.read(5) + 1;
 	const seconds = TIME_LIMITS[r.read(3)]!;
 	const order: QuizOrder = r.read(1) ? 'shuffled' : 'fixed';
-	const kinds = positions(r.read(CLASS_KINDS.length), CLASS_KINDS.length).map((i) => CLASS_KINDS[i]!);
+	const kinds = positions(r.read(layout.kinds), layout.kinds).map((i) => CLASS_KINDS[i]!);
 	const topics = positions(r.read(MAX_TOPICS), MAX_TOPICS);
 	const spec: QuizSpec = { fingerprint, seed, count, seconds, order, kinds, topics };
 	if (specProblem(spec)) return { ok: false, problem: 'format' };

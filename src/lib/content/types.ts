@@ -1,3 +1,4 @@
+import type { CaptureSource } from '../capture/reading';
 import type { Role, State, Transition } from '../fsm';
 import type { Lang, Text } from '../i18n/lang';
 
@@ -57,4 +58,6 @@ export interface Topic {
 
 export interface Deck {
 	topics: Topic[];
+	/** The committed captures' text forms (static/captures/), where the build reads them: questions are made from them. */
+	captures?: CaptureSource[];
 }

@@ -11,7 +11,7 @@ import { parseQuestionId } from '../ids';
 
 /**
  * XP for a right answer, by kind. Recognising a name or a number is cheap; working out a
- * transition more; reading an `ss` listing, a scenario or a whole sequence the most.
+ * transition more; reading an `ss` listing, a capture, a scenario or a whole sequence the most.
  */
 export const XP_TABLE: Readonly<Record<QuestionKind, number>> = Object.freeze({
 	flashcard: 2,
@@ -29,6 +29,7 @@ export const XP_TABLE: Readonly<Record<QuestionKind, number>> = Object.freeze({
 	scenario: 6,
 	ss_fix: 6,
 	ss_diagnosis: 7,
+	capture: 7,
 	order_steps: 8
 });
 /** For a review whose question kind cannot be told (an old or foreign record). */

@@ -50,7 +50,8 @@ export const KIND_LABEL: Record<ClassKind, Text> = {
 	duration: text('超时时长', 'Timeouts and durations'),
 	scenario: text('场景题', 'Scenarios'),
 	ss_diagnosis: text('ss 输出诊断', 'Read ss output'),
-	ss_fix: text('该怎么修', 'What to fix')
+	ss_fix: text('该怎么修', 'What to fix'),
+	capture: text('读抓包', 'Read a capture')
 };
 
 /** Strings of the classroom pages, in both languages. */
@@ -110,7 +111,7 @@ export const CLASSROOM_UI = {
 	// Take
 	takeTitle: text('参加课堂测验', 'Take a classroom quiz'),
 	enterCode: text('测验代码', 'Quiz code'),
-	codeHint: text('老师给出的代码，例如 Q1AB-CDEF-…；大小写和短横线都可以。', 'The code from your teacher, like Q1AB-CDEF-…; any case, dashes optional.'),
+	codeHint: text('老师给出的代码，例如 Q2AB-CDEF-…；大小写和短横线都可以。', 'The code from your teacher, like Q2AB-CDEF-…; any case, dashes optional.'),
 	open: text('打开测验', 'Open the quiz'),
 	name: text('你的名字（老师会看到）', 'Your name (your teacher sees it)'),
 	nameHint: (max: number) => text(`最多 ${max} 个字符。`, `Up to ${max} characters.`),

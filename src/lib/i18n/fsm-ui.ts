@@ -319,6 +319,12 @@ export const SIM_UI = {
 	notSaved: text('学习记录尚未加载，这次回答没有保存。', 'Your progress is not loaded, so this answer was not saved.'),
 	continue: text('继续', 'Continue'),
 	log: text('发生了什么', 'What happened'),
+	wire: text('线上的报文（tcpdump -nn）', 'On the wire (tcpdump -nn)'),
+	wireNote: text(
+		'同一过程在抓包里的样子：初始序号由种子随机生成，SYN 行是绝对序号，之后是相对序号，和 tcpdump 一样；每次发送 100 字节数据。',
+		'The same run as a capture shows it: random initial sequence numbers from a seed, absolute in the SYN lines and relative after them, as tcpdump prints; each send carries 100 bytes.'
+	),
+	wireEmpty: text('还没有报文发出。', 'No segment has been sent yet.'),
 	logEmpty: text('还没有发生任何事。', 'Nothing has happened yet.'),
 	start: text('开始：A 与 B 都处于 CLOSED', 'Start: A and B are both CLOSED'),
 	startOpen: text('开始：A 与 B 都处于 ESTABLISHED（握手已跳过）', 'Start: A and B are both ESTABLISHED (handshake skipped)'),

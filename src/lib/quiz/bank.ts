@@ -1,6 +1,7 @@
 import type { Deck } from '../content/types';
 import { machine as rfcMachine, type Machine } from '../fsm';
 import { createContext } from './context';
+import { captureQuestions } from './kinds/captures';
 import { authoredQuestions, flashcards } from './kinds/cards';
 import { followUpQuestions } from './kinds/follow-ups';
 import { eventBetweenQuestions, nextStateQuestions, orderQuestions, segmentQuestions } from './kinds/fsm';
@@ -28,5 +29,7 @@ export function generateBank(deck: Deck, seed: string | number = DEFAULT_SEED, m
 		...ssQuestions(ctx),
 		...flashcards(ctx)
 	];
-	return [...bank, ...followUpQuestions(ctx, bank)];
+	// Capture questions come last and do not count as a topic's own: a topic that has only them
+	// still gets its follow-ups, and every other question keeps its place.
+	return [...bank, ...followUpQuestions(ctx, bank), ...captureQuestions(ctx)];
 }

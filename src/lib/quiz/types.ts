@@ -17,6 +17,7 @@ export const QUESTION_KINDS = [
 	'scenario',
 	'ss_diagnosis',
 	'ss_fix',
+	'capture',
 	'flashcard'
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];

@@ -2,6 +2,8 @@ import type { Deck } from '../content/types';
 import { isCondition, isState, PROC_CODE, rolesOf, type Condition, type Machine, type ScenarioId, type Side, type State } from '../fsm';
 import { LANGS } from '../i18n/lang';
 import { computeDuration, PARAMS } from '../params';
+import type { CaptureSource } from '../capture/reading';
+import { checkCaptureAnswer } from './check-captures';
 import { checkDurationExplanation, checkFlashcard, checkFsmConditions, checkNearMisses, checkPremises, checkStated, checkTelltales } from './checks';
 import { orderedSteps } from './kinds/fsm';
 import { dominantState } from './kinds/ss';
@@ -33,7 +35,7 @@ export function validateBank(bank: readonly Question[], deck: Deck, m: Machine):
 			continue;
 		}
 		checkOptions(q, fail);
-		checkAnswer(q, fail, m, cards);
+		checkAnswer(q, fail, m, cards, deck.captures ?? []);
 		checkFsmConditions(q, m, fail);
 		checkPremises(q, stateOf(q), fail);
 		checkNearMisses(q, knownConfusions(q), fail);
@@ -79,7 +81,7 @@ function stateOf(q: Question): State | undefined {
 }
 
 /** Everything that is wrong with the answer, recomputed from the machine, parameters or content. */
-function checkAnswer(q: Question, fail: (m: string) => void, m: Machine, cards: Deck['topics'][number]['cards']) {
+function checkAnswer(q: Question, fail: (m: string) => void, m: Machine, cards: Deck['topics'][number]['cards'], captures: readonly CaptureSource[]) {
 	const wrong = q.options.map((o) => o.id).filter((id) => !q.answer.includes(id));
 	const expectSet = (right: Set<string>, excluded: Set<string>) => {
 		for (const a of q.answer) if (!right.has(a)) fail(`answer ${a} is wrong: expected ${[...right].join(', ')}`);
@@ -154,5 +156,7 @@ function checkAnswer(q: Question, fail: (m: string) => void, m: Machine, cards: 
 			if (dominant !== q.subject?.diagnoses) fail(`the listing shows mostly ${dominant}, not ${q.subject?.diagnoses}`);
 			return expectSet(new Set(cards.filter((c) => c.diagnoses === dominant).map((c) => c.id)), new Set());
 		}
+		case 'capture':
+			return checkCaptureAnswer(q, captures, expectSet, fail);
 	}
 }

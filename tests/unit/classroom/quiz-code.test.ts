@@ -13,6 +13,7 @@ import {
 	TIME_LIMITS,
 	type QuizSpec
 } from '../../../src/lib/classroom';
+import { BitWriter } from '../../../src/lib/classroom/base32';
 import { bigQuiz } from './fixtures';
 
 const base: QuizSpec = { fingerprint: 0xfffff, seed: 0x7fff, count: 30, seconds: 0, order: 'fixed', kinds: ['next_state'], topics: [0] };
@@ -27,6 +28,14 @@ const roundTrip = (spec: QuizSpec) => {
 };
 
 describe('quiz codes', () => {
+	it('still read a version 1 code (15 kind bits, before capture questions) as it was written', () => {
+		// fingerprint, seed, count−1, time limit, order, kinds (next_state, ss_fix), topics (0, 3)
+		const v1 = new BitWriter().write(0xabcde, 20).write(1234, 15).write(9, 5).write(2, 3).write(1, 1).write(1 | (1 << 14), 15).write(0b1001, 16);
+		const back = decodeQuiz(seal('quiz', 1, v1.symbols()));
+		expect(back).toMatchObject({ ok: true, spec: { fingerprint: 0xabcde, seed: 1234, count: 10, seconds: 20, order: 'shuffled', kinds: ['next_state', 'ss_fix'], topics: [0, 3] } });
+		expect(CLASS_KINDS.at(-1)).toBe('capture');
+	});
+
 	it('round-trip every option', () => {
 		const codes = new Set<string>();
 		for (const kind of CLASS_KINDS) codes.add(roundTrip({ ...base, kinds: [kind] }));
@@ -43,11 +52,11 @@ describe('quiz codes', () => {
 		expect(codes.size).toBe(singles.size);
 	});
 
-	it('are 20 characters, start with Q1, and can be typed in any case with dashes', () => {
+	it('are 21 characters, start with Q2, and can be typed in any case with dashes', () => {
 		const code = encodeQuiz(base);
-		expect(code).toMatch(/^Q1[0-9A-HJKMNP-TV-Z]{18}$/);
+		expect(code).toMatch(/^Q2[0-9A-HJKMNP-TV-Z]{19}$/);
 		expect(decodeQuiz(grouped(code).toLowerCase()).ok).toBe(true);
-		expect(grouped(code)).toMatch(/^Q1..-....-....-....-....$/);
+		expect(grouped(code)).toMatch(/^Q2..-....-....-....-....-.$/);
 		// Read-aloud mix-ups are accepted: O for 0, I or L for 1.
 		expect(decodeQuiz(code.replace(/0/g, 'O').replace(/1/g, 'l')).ok).toBe(true);
 	});
@@ -76,7 +85,7 @@ describe('quiz codes', () => {
 		const quiz = bigQuiz();
 		expect(decodeQuiz(encodeResult(quiz, 'Ada', []))).toMatchObject({ ok: false, problem: 'type', found: 'result' });
 		// A newer layout: the check is right, the version is not one this app reads.
-		expect(decodeQuiz(seal('quiz', 2, new Array(15).fill(3)))).toMatchObject({ ok: false, problem: 'version', version: 2 });
+		expect(decodeQuiz(seal('quiz', 3, new Array(16).fill(3)))).toMatchObject({ ok: false, problem: 'version', version: 3 });
 		// Right check, wrong length, or impossible contents (no kinds): a format problem.
 		expect(decodeQuiz(seal('quiz', 1, new Array(14).fill(3)))).toMatchObject({ ok: false, problem: 'format' });
 		expect(decodeQuiz(seal('quiz', 1, new Array(15).fill(0)))).toMatchObject({ ok: false, problem: 'format' });

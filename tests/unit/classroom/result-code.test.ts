@@ -69,7 +69,7 @@ describe('answers', () => {
 			expect(answerOf(order, digitOf(order, p))).toEqual(p);
 		}
 		expect(digits.size + 1).toBe(Number(radixOf(order)));
-	});
+	}, 30_000); // 600 questions × 40 answers: seconds on a busy 2-core machine, not a speed test
 
 	it('treat anything malformed as no answer', () => {
 		const single = bank().questions.find((q) => q.kind === 'next_state')!;
