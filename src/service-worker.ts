@@ -3,6 +3,8 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 import { build, files, prerendered, version } from '$service-worker';
+import { allowOrigin } from '$lib/sync/csp';
+import { isCspOrigin } from '$lib/sync/config';
 
 /**
  * Precache the whole app — code, static files and every prerendered page and data file — so a
@@ -22,6 +24,31 @@ const FALLBACK = '/404.html';
  */
 const onDemand = (path: string) => /^\/_app\/immutable\/(workers\/[\w./-]+|assets\/[\w.-]+\.wasm)$/.test(path) && !path.includes('..');
 const OPTIMIZER = /fsrs_browser_bg|\/workers\/(optimizer\.worker|workerHelpers)/;
+/**
+ * The one origin the learner chose for sync (Settings → Sync), kept apart from the versioned cache so
+ * an update keeps it. The pages' CSP (a <meta>: a static host sends no headers) allows only 'self' to
+ * be reached; the pages served here get this origin added to `connect-src`, and nothing else.
+ */
+const SYNC_CACHE = 'tcp-quest-sync-origin';
+const SYNC_ORIGIN_KEY = '/__sync-origin';
+let syncOrigin: Promise<string | null> | null = null;
+const readSyncOrigin = () =>
+	(syncOrigin ??= caches
+		.open(SYNC_CACHE)
+		.then((c) => c.match(SYNC_ORIGIN_KEY))
+		.then(async (r) => {
+			const origin = r ? await r.text() : '';
+			return isCspOrigin(origin) ? origin : null;
+		})
+		.catch(() => null));
+
+async function withSyncOrigin(response: Response): Promise<Response> {
+	const origin = await readSyncOrigin();
+	if (!origin || !(response.headers.get('content-type') ?? '').includes('text/html')) return response;
+	const html = allowOrigin(await response.text(), origin);
+	return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 const ASSETS = [...build.filter((path) => !OPTIMIZER.test(path)), ...files, ...prerendered];
 
 sw.addEventListener('install', (event) => {
@@ -37,7 +64,7 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			for (const key of await caches.keys()) if (key !== CACHE && key !== SYNC_CACHE) await caches.delete(key);
 			await sw.clients.claim();
 		})()
 	);
@@ -45,7 +72,18 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('message', (event) => {
 	if (event.data === 'skip-waiting') sw.skipWaiting();
-	const data = event.data as { kind?: string; paths?: unknown } | null;
+	const data = event.data as { kind?: string; paths?: unknown; origin?: unknown } | null;
+	if (data?.kind === 'sync-origin') {
+		const origin = typeof data.origin === 'string' && isCspOrigin(data.origin) ? data.origin : null;
+		syncOrigin = Promise.resolve(origin);
+		event.waitUntil(
+			caches.open(SYNC_CACHE).then(async (cache) => {
+				if (origin) await cache.put(SYNC_ORIGIN_KEY, new Response(origin));
+				else await cache.delete(SYNC_ORIGIN_KEY);
+				event.ports[0]?.postMessage('ok');
+			})
+		);
+	}
 	if (data?.kind === 'cache-optimizer' && Array.isArray(data.paths)) {
 		const paths = data.paths.filter((p): p is string => typeof p === 'string' && onDemand(p)).slice(0, 8);
 		event.waitUntil(
@@ -66,14 +104,15 @@ sw.addEventListener('fetch', (event) => {
 			const cache = await caches.open(CACHE);
 			// Pages are prerendered as /path and /path.html; data as /path/__data.json.
 			const cached = (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match(`${url.pathname}.html`));
-			if (cached) return cached;
+			if (cached) return request.mode === 'navigate' ? withSyncOrigin(cached) : cached;
 			try {
 				const response = await fetch(request);
 				if (response.ok && onDemand(url.pathname)) await cache.put(request, response.clone());
-				return response;
+				return request.mode === 'navigate' ? withSyncOrigin(response) : response;
 			} catch {
 				// Offline and not part of this version: the app shell shows "not available offline".
-				return (request.mode === 'navigate' && (await cache.match(FALLBACK))) || Response.error();
+				const shell = request.mode === 'navigate' ? await cache.match(FALLBACK) : undefined;
+				return shell ? withSyncOrigin(shell) : Response.error();
 			}
 		})()
 	);

@@ -459,6 +459,17 @@ class Progress {
 		return result;
 	}
 
+	/** Merge another device's reviews (sync: src/lib/app/sync.svelte.ts) exactly as an import merges; the number added. */
+	async mergeSynced(reviews: Review[]): Promise<number> {
+		if (!this.#db) return 0;
+		const { added } = await this.#run({ kind: 'merge', reviews });
+		if (added > 0) {
+			await this.#reread(this.#db);
+			this.#tabs?.tell({ kind: 'changed' });
+		}
+		return added;
+	}
+
 	async reset() {
 		const db = this.#open();
 		await store.resetProgress(db);

@@ -70,6 +70,9 @@ export const SETTINGS_UI = {
 	weightsValue: { mine: text('根据记录算出的参数', 'computed from reviews'), default: text('默认参数', 'the defaults') },
 	unreadable: text('无法读取这个文件。', 'Could not read this file.'),
 
+	sync: text('同步', 'Sync'),
+	syncHint: text('用你自己的 CouchDB 服务器在几台设备之间同步。不打开就不会发出任何请求。', 'Sync between your devices through your own CouchDB server. Nothing is sent unless you set it up.'),
+	syncOpen: text('设置同步', 'Set up sync'),
 	danger: text('重置', 'Reset'),
 	resetHint: text('删除这台设备上的全部学习记录，从头开始。设置会保留。', 'Delete every study record on this device and start over. Settings are kept.'),
 	reset: text('重置进度…', 'Reset progress…'),

@@ -22,6 +22,7 @@ export const STORAGE_UI = {
 		rebuild: text('正在整理复习计划', 'Preparing your schedule'),
 		totals: text('正在汇总学习记录', 'Adding up your study history'),
 		import: text('正在导入', 'Importing'),
+		merge: text('正在合并其他设备的记录', 'Merging answers from your other devices'),
 		export: text('正在导出', 'Exporting')
 	}
 };

@@ -1,6 +1,6 @@
 import type { Text } from '../i18n/lang';
 import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, unknownReviews } from '../progress/backup';
-import { compareReviews } from '../progress/review';
+import { compareReviews, type Review } from '../progress/review';
 import type { Settings } from '../progress/settings';
 import type { ProgressDB } from './db';
 import { appendToLog, breathe, LOG_STORES, readLogChunked, readLogIn, type Progress } from './log';
@@ -44,8 +44,18 @@ export type ImportResult =
 export async function importProgress(db: ProgressDB, json: string, onProgress?: Progress): Promise<ImportResult> {
 	const parsed = parseBackup(json);
 	if (!parsed.ok) return parsed;
-	const incoming = parsed.backup.reviews;
 	onProgress?.(1, 4);
+	const { added, skipped } = await mergeReviews(db, parsed.backup.reviews, onProgress);
+	return { ok: true, added, skipped, exportedAt: parsed.backup.exportedAt, settings: parsed.backup.settings };
+}
+
+/**
+ * Merge checked reviews into the log by id — a backup's, or another device's through sync — and fold
+ * the new ones into the schedule cache, in one transaction: all land or none do. Reviews already
+ * present (same id) are skipped, so merging the same records twice changes nothing. The running
+ * totals no longer match the log's size afterwards, so the next read rebuilds them (totals-cache.ts).
+ */
+export async function mergeReviews(db: ProgressDB, incoming: readonly Review[], onProgress?: Progress): Promise<{ added: number; skipped: number }> {
 	const tx = db.transaction(LOG_STORES, 'readwrite');
 	const done = tx.done;
 	try {
@@ -54,7 +64,7 @@ export async function importProgress(db: ProgressDB, json: string, onProgress?: 
 		await appendToLog(tx, added, (d, t) => onProgress?.(1 + d / t, 4));
 		await foldIntoCache(tx, added, { log: [...existing, ...added], onProgress: (d, t) => onProgress?.(2 + (2 * d) / t, 4) });
 		await done;
-		return { ok: true, added: added.length, skipped: incoming.length - added.length, exportedAt: parsed.backup.exportedAt, settings: parsed.backup.settings };
+		return { added: added.length, skipped: incoming.length - added.length };
 	} catch (e) {
 		done.catch(() => {});
 		try {

@@ -4,7 +4,8 @@
  * start, the same code runs here, in slices.
  */
 import { refuseBySize } from '../progress/backup';
-import { exportParts, importProgress, type ImportResult } from './backup';
+import { exportParts, importProgress, mergeReviews, type ImportResult } from './backup';
+import type { Review } from '../progress/review';
 import type { ProgressDB } from './db';
 import { rebuildSchedule } from './schedule-cache';
 import { rebuildTotals } from './totals-cache';
@@ -13,10 +14,12 @@ import { isWorkerError, WorkerCall } from '../workers/call';
 
 export type Job =
 	| { kind: 'import'; file: Blob | string }
+	/** Reviews from another device (sync), merged as an import merges. */
+	| { kind: 'merge'; reviews: Review[] }
 	| { kind: 'export'; now: number }
 	| { kind: 'rebuild'; retention: number; weights?: number[] | null }
 	| { kind: 'totals'; zones: ZoneChange[]; now: number };
-export type JobResult<J extends Job> = J extends { kind: 'import' } ? ImportResult : J extends { kind: 'export' } ? Blob : null;
+export type JobResult<J extends Job> = J extends { kind: 'import' } ? ImportResult : J extends { kind: 'export' } ? Blob : J extends { kind: 'merge' } ? { added: number; skipped: number } : null;
 
 /** Runs a job against an open connection: shared by the worker and the in-page fallback. */
 export async function perform(db: ProgressDB, job: Job, onProgress: (fraction: number) => void): Promise<unknown> {
@@ -29,6 +32,8 @@ export async function perform(db: ProgressDB, job: Job, onProgress: (fraction: n
 			if (refused) return refused;
 			return importProgress(db, await job.file.text(), report);
 		}
+		case 'merge':
+			return mergeReviews(db, job.reviews, report);
 		case 'export':
 			return new Blob(await exportParts(db, job.now, report), { type: 'application/json' });
 		case 'rebuild':

@@ -1,0 +1,250 @@
+/**
+ * Sync with the learner's own CouchDB (Settings → Sync), loaded only once sync is set up or opened.
+ * New answers are cut into write-once batches of this device in a local PouchDB database, which
+ * replicates both ways with the server; pulled batches are merged into the log as a backup import
+ * merges (progress.mergeSynced). Live while online, retried with backoff, stopped by faults only
+ * the learner can fix (a wrong password).
+ */
+import { untrack } from 'svelte';
+import { checkConfig, backoff } from '$lib/sync/config';
+import { deviceOf, syncedReviews, writeBatches, writeSettings, type DocDB } from '$lib/sync/engine';
+import { reviewsOf } from '$lib/sync/batches';
+import { applyShared, shared, SETTINGS_DOC, type SettingsDoc } from '$lib/sync/settings-doc';
+import { faultOf, needsLearner, type SyncStatus } from '$lib/sync/status';
+import type { Review } from '$lib/progress';
+import { progress } from './progress.svelte';
+import { readSyncConfig, tellWorkerOrigin, writeSyncConfig, type StoredSync } from './sync-config';
+import type { PouchInstance, Replication } from './sync-client';
+
+const SEEN_DOC = '_local/settings-seen';
+type Seen = { at: number; json: string };
+
+/** True when the page's CSP already lets `connect-src` reach `origin` (the service worker adds it). */
+function cspAllows(origin: string): boolean {
+	const meta = document.querySelector('meta[http-equiv="content-security-policy" i]')?.getAttribute('content');
+	if (!meta) return true;
+	const connect = /connect-src([^;]*)/.exec(meta)?.[1] ?? '';
+	return connect.split(/\s+/).includes(origin);
+}
+
+class Sync {
+	status = $state<SyncStatus>({ kind: 'off' });
+	/** Batches the server refused to take, or pulled batches this app refused to merge. */
+	refused = $state(0);
+	#client: typeof import('./sync-client') | null = null;
+	#local: PouchInstance | null = null;
+	#remote: PouchInstance | null = null;
+	#rep: Replication | null = null;
+	#device = '';
+	#synced = new Set<string>();
+	#seen: Seen | null = null;
+	#failures = 0;
+	#retry: ReturnType<typeof setTimeout> | undefined;
+	#soon: ReturnType<typeof setTimeout> | undefined;
+	#work: Promise<unknown> = Promise.resolve();
+	#stopWatch: (() => void) | null = null;
+	#config: StoredSync | null = null;
+
+	get config(): StoredSync | null {
+		return readSyncConfig();
+	}
+
+	/** Save a new config and start; false (with the reason in `status`) when the page must first reload for the CSP. */
+	async configure(config: StoredSync): Promise<'started' | 'reload'> {
+		const checked = checkConfig(config);
+		if (!checked.ok) throw new Error(checked.error.en);
+		await this.stop();
+		writeSyncConfig({ ...checked.config, auto: config.auto });
+		if (!cspAllows(checked.origin)) {
+			if (await tellWorkerOrigin(checked.origin)) return 'reload';
+			this.status = { kind: 'failed', why: 'csp' };
+			return 'started';
+		}
+		await this.start();
+		return 'started';
+	}
+
+	/** Start from the stored config (a page load with sync set up, or "sync now"). */
+	async start(): Promise<void> {
+		const stored = readSyncConfig();
+		const checked = stored && checkConfig(stored);
+		if (!stored || !checked?.ok) return;
+		this.#config = stored;
+		if (!cspAllows(checked.origin)) {
+			// The worker may have lost it (a cleared cache): tell it again; the next page load can connect.
+			void tellWorkerOrigin(checked.origin);
+			this.status = { kind: 'failed', why: 'csp' };
+			return;
+		}
+		this.status = { kind: 'connecting' };
+		try {
+			this.#client ??= await import('./sync-client');
+			await progress.load();
+			await until(() => progress.logLoaded);
+			this.#local ??= this.#client.openLocal();
+			this.#remote = this.#client.openRemote(checked.dbUrl, stored);
+			this.#device = await deviceOf(this.#local);
+			// Batches pulled before a cut (or a closed tab) that never reached the log are merged first.
+			const known = await syncedReviews(this.#local);
+			this.#synced = known.ids;
+			await this.#merge(known.reviews);
+			this.#seen = await this.#local.get(SEEN_DOC).then((d) => d as unknown as Seen, () => null);
+			await this.#pushLocal();
+			this.#watch();
+			this.#replicate();
+		} catch (e) {
+			this.#failed(e);
+		}
+	}
+
+	/** "Sync now": write what is new and replicate at once, whatever the backoff. */
+	async now(): Promise<void> {
+		if (!this.#local) return this.start();
+		clearTimeout(this.#retry);
+		this.#failures = 0;
+		await this.#pushLocal();
+		this.#replicate();
+	}
+
+	async stop(): Promise<void> {
+		clearTimeout(this.#retry);
+		clearTimeout(this.#soon);
+		this.#rep?.cancel();
+		this.#rep = null;
+		this.#stopWatch?.();
+		this.#stopWatch = null;
+		if (typeof window !== 'undefined') window.removeEventListener('online', this.#online);
+		await this.#work.catch(() => undefined);
+		this.status = { kind: 'off' };
+	}
+
+	/** Stop and forget: the config, the local copy (a later start is a new device) and the CSP's origin. The log keeps every answer. */
+	async forget(): Promise<void> {
+		await this.stop();
+		writeSyncConfig(null);
+		const local = this.#local;
+		this.#local = null;
+		this.#remote = null;
+		this.#seen = null;
+		this.#synced = new Set();
+		await local?.destroy().catch(() => undefined);
+		// Never started in this page: the local copy is deleted without loading PouchDB.
+		if (!local) indexedDB.deleteDatabase('_pouch_tcp-quest-sync');
+		await tellWorkerOrigin(null);
+		this.refused = 0;
+	}
+
+	#online = () => void this.now();
+
+	#watch() {
+		if (this.#stopWatch) return;
+		window.addEventListener('online', this.#online);
+		this.#stopWatch = $effect.root(() => {
+			$effect(() => {
+				void progress.reviewCount;
+				void JSON.stringify(shared(progress.settings));
+				untrack(() => {
+					clearTimeout(this.#soon);
+					this.#soon = setTimeout(() => void this.#pushLocal().catch((e: unknown) => this.#failed(e)), 150);
+				});
+			});
+		});
+	}
+
+	/** New answers into batches (replicated by the live sync), and a settings change into the settings document. */
+	#pushLocal(): Promise<unknown> {
+		return this.#serial(async () => {
+			const local = this.#local;
+			if (!local) return;
+			await writeBatches(local, this.#device, progress.logLoaded ? progress.reviews : progress.recent, this.#synced);
+			const json = JSON.stringify(shared(progress.settings));
+			if (json !== this.#seen?.json) {
+				// Before the first sync the server's settings win: this device's are only defaults or older.
+				const mine = { updatedAt: this.#seen ? Date.now() : 0, device: this.#device, settings: shared(progress.settings) };
+				await this.#adopt(await writeSettings(local, mine));
+			}
+		});
+	}
+
+	#replicate() {
+		const { local, remote } = { local: this.#local, remote: this.#remote };
+		if (!local || !remote || !this.#config) return;
+		this.#rep?.cancel();
+		const live = this.#config.auto;
+		const rep = local.sync(remote, { live, retry: false, batch_size: 50, batches_limit: 4 });
+		this.#rep = rep;
+		const mine = () => this.#rep === rep;
+		rep.on('active', () => mine() && (this.status = { kind: 'syncing', pulled: 0 }))
+			.on('change', (info) => {
+				const { direction, change } = info as { direction: string; change: { docs: unknown[] } };
+				if (!mine() || direction !== 'pull') return;
+				const { reviews, refused } = reviewsOf(change.docs);
+				this.refused += refused.length;
+				if (reviews.length) void this.#merge(reviews);
+				if (change.docs.some((d) => (d as { _id?: string })._id === SETTINGS_DOC)) void this.#serial(async () => local && this.#adopt(await writeSettings(local, null)));
+			})
+			.on('denied', () => mine() && this.refused++)
+			.on('paused', (err) => mine() && !err && this.#done())
+			.on('complete', () => mine() && !live && this.#done())
+			.on('error', (err) => mine() && this.#failed(err));
+	}
+
+	async #done() {
+		await this.#work.catch(() => undefined);
+		this.#failures = 0;
+		this.status = { kind: 'synced', at: Date.now() };
+	}
+
+	#failed(error: unknown) {
+		console.warn('sync failed', error instanceof Error ? error.message : (error as { status?: number })?.status);
+		const why = faultOf(error, navigator.onLine);
+		this.#rep?.cancel();
+		this.#rep = null;
+		if (needsLearner(why)) {
+			this.status = { kind: 'failed', why };
+			return;
+		}
+		const delay = backoff(this.#failures++);
+		this.status = { kind: 'waiting', retryAt: Date.now() + delay, why };
+		clearTimeout(this.#retry);
+		// Offline: the `online` event restarts it; the timer is the fallback where that event is unreliable.
+		this.#retry = setTimeout(() => void this.now(), delay);
+	}
+
+	/** Pulled reviews into the log (merged by id, as an import merges), one merge at a time. */
+	#merge(reviews: Review[]): Promise<unknown> {
+		for (const r of reviews) this.#synced.add(r.id);
+		return this.#serial(async () => {
+			const have = new Set((progress.logLoaded ? progress.reviews : progress.recent).map((r) => r.id));
+			const missing = reviews.filter((r) => !have.has(r.id));
+			if (missing.length) await progress.mergeSynced(missing);
+		});
+	}
+
+	/** Take the winning settings document: apply it here if it is not what this device has. */
+	async #adopt(winner: SettingsDoc | null) {
+		const local = this.#local;
+		if (!winner || !local) return;
+		const json = JSON.stringify(winner.settings);
+		if (json !== JSON.stringify(shared(progress.settings))) await progress.updateSettings(applyShared($state.snapshot(progress.settings), winner.settings));
+		const seen: Seen = { at: winner.updatedAt, json: JSON.stringify(shared(progress.settings)) };
+		const old = await (local as DocDB).get(SEEN_DOC).catch(() => null);
+		await local.put({ _id: SEEN_DOC, ...(old?._rev ? { _rev: old._rev } : {}), ...seen });
+		this.#seen = seen;
+	}
+
+	#serial<T>(step: () => Promise<T>): Promise<T> {
+		const next = this.#work.then(step, step);
+		this.#work = next.catch(() => undefined);
+		return next;
+	}
+}
+
+function until(ready: () => boolean): Promise<void> {
+	return new Promise((resolve) => {
+		const check = () => (ready() ? resolve() : setTimeout(check, 50));
+		check();
+	});
+}
+
+export const sync = new Sync();
