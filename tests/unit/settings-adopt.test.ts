@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { adoptSettings, changedChoices, DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../../src/lib/progress/settings';
+import { adoptSettings, changedChoices, CHOICES, DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../../src/lib/progress/settings';
 
 const base = (extra: Partial<Settings> = {}): Settings => ({ ...sanitizeSettings({}), ...extra });
 const W = Array.from({ length: 21 }, (_, i) => i / 10);
 
 describe("a backup's settings", () => {
+	it('offers every setting except the histories, which are merged (a new setting must be one or the other)', () => {
+		const notOffered = Object.keys(DEFAULT_SETTINGS).filter((k) => !(CHOICES as readonly string[]).includes(k));
+		expect(notOffered.sort()).toEqual(['goalHistory', 'previousWeights', 'zones']);
+		expect(changedChoices(base(), base({ leechThreshold: 5, autoSuspendLeeches: true }))).toEqual(['leechThreshold', 'autoSuspendLeeches']);
+	});
+
 	it('names only the choices that differ', () => {
 		expect(changedChoices(base(), base())).toEqual([]);
 		expect(changedChoices(base(), base({ dailyNew: 20, theme: 'dark', goalHistory: [{ since: '2026-01-01', setting: 'serious' }] }))).toEqual(['dailyNew', 'theme']);

@@ -178,7 +178,7 @@ export function withCurrentZone(zones: readonly ZoneChange[], timeZone: string, 
 }
 
 /** The settings a learner chooses (the rest are histories the app keeps). */
-export const CHOICES = ['lang', 'dailyNew', 'retention', 'theme', 'goal', 'sounds', 'haptics', 'typedAnswers', 'weights'] as const;
+export const CHOICES = ['lang', 'dailyNew', 'retention', 'theme', 'goal', 'sounds', 'haptics', 'typedAnswers', 'leechThreshold', 'autoSuspendLeeches', 'weights'] as const;
 export type Choice = (typeof CHOICES)[number];
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

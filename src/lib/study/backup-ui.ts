@@ -8,6 +8,7 @@ import { DAILY_NEW_MAX, DEFAULT_SETTINGS, RETENTION_MAX, RETENTION_MIN, localDay
 import { GOAL_TITLE } from '../game/goals';
 import { GAME_SETTINGS_UI as G } from '../i18n/game-ui';
 import { QUIZ_UI as Q } from '../i18n/quiz-ui';
+import { LEECH_UI as L } from '../i18n/cards-ui';
 
 /** `tcp-quest-backup-YYYY-MM-DD.json`, dated by the learner's local day. */
 export function backupFileName(now: number): string {
@@ -100,6 +101,10 @@ export function describeChoice(choice: Choice, settings: Settings): { name: Text
 			return { name: G.haptics, value: onOff(settings.haptics) };
 		case 'typedAnswers':
 			return { name: Q.typedMode, value: onOff(settings.typedAnswers) };
+		case 'leechThreshold':
+			return { name: L.threshold, value: same(String(settings.leechThreshold)) };
+		case 'autoSuspendLeeches':
+			return { name: L.autoSuspend, value: onOff(settings.autoSuspendLeeches) };
 		case 'weights':
 			return { name: S.weights, value: settings.weights ? S.weightsValue.mine : S.weightsValue.default };
 	}

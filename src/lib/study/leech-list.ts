@@ -5,6 +5,7 @@
  */
 import { isEvent, SCENARIO_IDS, seeItMove, upgradeEvent, type SeeItLink } from '../fsm';
 import type { QuestionRef } from '../game/facts';
+import { parseFamily } from '../ids';
 import { statesOfFamily } from '../quiz/scope';
 import { leeches } from '../srs/leech';
 import type { Schedule } from '../srs/schedule';
@@ -30,13 +31,14 @@ const TOPIC_SCENARIO: Record<string, (typeof SCENARIO_IDS)[number]> = {
 
 /** Where to see an item's family move: its transition (`t:FROM:EVENT[:cond]`), pair or state; an ordering's scenario; else its topic's. */
 export function explainLink(family: string, topic: string): LeechEntry['explain'] {
-	const [kind, from, event, cond] = family.split(':');
-	if (kind === 't' && from && event) {
+	const parsed = parseFamily(family);
+	if (parsed?.kind === 'transition') {
+		const { from, event, cond } = parsed;
 		const upgraded = upgradeEvent(from, event);
 		const [state] = statesOfFamily(family);
 		if (state && isEvent(upgraded)) return seeItMove({ family, fsm: { from: state, event: upgraded, ...(cond ? { cond } : {}) } }) ?? '/fsm';
 	}
-	const scenario = kind === 'order' ? from : undefined;
+	const scenario = parsed?.kind === 'order' ? parsed.scenario : undefined;
 	const link = seeItMove({ family, ...(scenario ? { subject: { scenario } } : {}) });
 	if (link && (!scenario || (SCENARIO_IDS as readonly string[]).includes(scenario))) return link;
 	const [state] = statesOfFamily(family);
