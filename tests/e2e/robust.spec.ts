@@ -96,7 +96,7 @@ test('without IndexedDB a teacher makes a quiz code and collects a result in the
 	await page.getByRole('button', { name: '生成测验代码' }).click();
 	await expect(page.locator('#made-title')).toBeFocused();
 	const code = (await page.getByTestId('quiz-link').textContent())!.split('#')[1]!;
-	expect(code).toMatch(/^Q1[0-9A-Z]{18}$/);
+	expect(code).toMatch(/^Q2[0-9A-Z]{19}$/);
 	await expect(page.getByRole('listitem').filter({ hasText: '无痕班' })).toBeVisible();
 
 	// A student (here: the same tab) takes the quiz and gets a result code.

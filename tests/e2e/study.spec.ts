@@ -140,6 +140,7 @@ for (const lang of ['zh', 'en'] as const) {
 		await waitForProgress(page);
 		expect(await seriousViolations(page), 'study setup').toEqual([]);
 		await page.getByRole('button', { name: lang === 'zh' ? '开始复习' : 'Start reviewing' }).click();
+		await expect(page.locator('#front')).toBeFocused();
 		await page.keyboard.press('Space');
 		expect(await seriousViolations(page), 'revealed card').toEqual([]);
 		await page.keyboard.press('3');

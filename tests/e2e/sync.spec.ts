@@ -98,6 +98,7 @@ test('phone and laptop: answers, an undo and a server outage all end the same on
 	await phone.goto('/study');
 	await waitForProgress(phone);
 	await phone.getByRole('button', { name: '开始复习' }).click();
+	await expect(phone.locator('#front')).toBeFocused();
 	await phone.keyboard.press('Space');
 	await phone.keyboard.press('4');
 	await expect.poll(async () => (await storedReviews(phone)).length).toBe(4);
