@@ -10,8 +10,10 @@
  *      training samples, log loss of the default and of the computed weights (about 40 s)
  *   6. the app in Chromium with 200,000 reviews (five years): cold open, due queue, statistics,
  *      export, import (builds the app first if there is no build/)
+ *   7. sync through a replication server (pouchdb-server in memory): the five-year log to a fresh
+ *      device, and an answer's delay to another device (scripts/bench/sync.ts)
  * Needs a build (`npm run build`) for part 2; exits 1 when a budget is missed; `-- --no-optimizer`
- * skips part 5, `-- --no-browser` part 6.
+ * skips part 5, `-- --no-browser` parts 6 and 7, `-- --only-sync` runs part 7 alone.
  */
 import { existsSync } from 'node:fs';
 import { benchBank } from './bank';
@@ -20,8 +22,16 @@ import { benchBrowser } from './browser';
 import { benchOptimizer } from './optimizer';
 import { benchParsers } from './parse';
 import { storeQueueTimes } from './store';
+import { benchSync } from './sync';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const SYNC_TITLE = '\nSync in Chromium through a replication server (pouchdb-server 4.2.0, in memory):';
+if (process.argv.includes('--only-sync')) {
+	console.log(SYNC_TITLE);
+	await benchSync();
+	process.exit();
+}
 
 benchBank();
 
@@ -53,4 +63,9 @@ if (!process.argv.includes('--no-optimizer')) {
 if (!process.argv.includes('--no-browser')) {
 	console.log('\nIn Chromium, 200,000 reviews (five years of daily study), times from the page:');
 	await benchBrowser();
+}
+
+if (!process.argv.includes('--no-browser')) {
+	console.log(SYNC_TITLE);
+	await benchSync();
 }

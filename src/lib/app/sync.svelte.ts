@@ -37,6 +37,8 @@ class Sync {
 	#rep: Replication | null = null;
 	#device = '';
 	#synced = new Set<string>();
+	/** Pulled reviews not yet merged (see #merge). */
+	#pending: Review[] = [];
 	#seen: Seen | null = null;
 	#failures = 0;
 	#retry: ReturnType<typeof setTimeout> | undefined;
@@ -127,6 +129,7 @@ class Sync {
 		this.#remote = null;
 		this.#seen = null;
 		this.#synced = new Set();
+		this.#pending = [];
 		await local?.destroy().catch(() => undefined);
 		// Never started in this page: the local copy is deleted without loading PouchDB.
 		if (!local) indexedDB.deleteDatabase('_pouch_tcp-quest-sync');
@@ -211,12 +214,22 @@ class Sync {
 		this.#retry = setTimeout(() => void this.now(), delay);
 	}
 
-	/** Pulled reviews into the log (merged by id, as an import merges), one merge at a time. */
+	/**
+	 * Pulled reviews into the log (merged by id, as an import merges), one merge at a time. What
+	 * arrives while a merge runs waits and goes in with the next one: each merge reads the whole log,
+	 * so a first sync's many pulled batches are a few merges, not one per replication step.
+	 */
 	#merge(reviews: Review[]): Promise<unknown> {
-		for (const r of reviews) this.#synced.add(r.id);
+		for (const r of reviews) {
+			this.#synced.add(r.id);
+			this.#pending.push(r);
+		}
 		return this.#serial(async () => {
+			const pulled = this.#pending;
+			this.#pending = [];
+			if (pulled.length === 0) return;
 			const have = new Set((progress.logLoaded ? progress.reviews : progress.recent).map((r) => r.id));
-			const missing = reviews.filter((r) => !have.has(r.id));
+			const missing = pulled.filter((r) => !have.has(r.id));
 			if (missing.length) await progress.mergeSynced(missing);
 		});
 	}
