@@ -6,7 +6,7 @@ import { auditPages } from '../lighthouse/audit';
 import { firstVisitWeights, type Visit } from './first-visit';
 
 const dir = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'build';
-const paths = ['/', '/topics/handshake', '/study', '/quiz', '/challenge', '/fsm', '/capture', '/stats', '/settings'];
+const paths = ['/', '/topics/handshake', '/study', '/quiz', '/cards', '/challenge', '/fsm', '/simulate', '/capture', '/stats', '/settings'];
 const visits: Visit[] = paths.flatMap((path) => (['zh', 'en'] as const).map((lang) => ({ path, lang })));
 if (!process.argv.includes('--no-weights')) {
 	const weights = await firstVisitWeights(dir, visits);

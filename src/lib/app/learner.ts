@@ -27,6 +27,18 @@ export async function hasProgress(): Promise<boolean> {
 	}
 }
 
+/** This device's sync config (sync-config.ts); here so that asking whether sync is on loads no sync code. */
+export const SYNC_KEY = 'tcp-quest:sync';
+
+/** Whether sync is set up here; false where storage is blocked (reading it throws there). */
+export function syncSetUp(): boolean {
+	try {
+		return localStorage.getItem(SYNC_KEY) !== null;
+	} catch {
+		return false;
+	}
+}
+
 /** The facade tells other tabs of every write on this channel. */
 export const PROGRESS_CHANNEL = 'tcp-quest:progress';
 

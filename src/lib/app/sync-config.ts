@@ -1,23 +1,13 @@
 /**
  * The sync config on this device: in local storage under one key, never in settings, a backup or a
- * URL. Nothing here loads PouchDB; a page checks `syncEnabled()` before importing any sync code.
+ * URL. Nothing here loads PouchDB; a page checks `syncSetUp()` (learner.ts) before importing any sync code.
  */
 import type { SyncConfig } from '$lib/sync/config';
-
-export const SYNC_KEY = 'tcp-quest:sync';
+import { SYNC_KEY } from './learner';
 
 export interface StoredSync extends SyncConfig {
 	/** Sync by itself while online (live, with backoff); off: only on "sync now". */
 	auto: boolean;
-}
-
-/** Whether sync is set up here; false where storage is blocked (reading it throws there). */
-export function syncSetUp(): boolean {
-	try {
-		return localStorage.getItem(SYNC_KEY) !== null;
-	} catch {
-		return false;
-	}
 }
 
 export function readSyncConfig(): StoredSync | null {
