@@ -1,6 +1,6 @@
 /**
- * The words the card browser searches and shows: every topic's slice in the page's language first
- * (what the list shows), then the other language (so a search in either finds a card). The slices
+ * The words the card browser searches and shows: every topic's slice in the page's language (what
+ * the list shows), then, once the learner searches, the other language (so either finds a card). The slices
  * are the ones sessions use, precached by the service worker: this works offline too.
  */
 import type { QuestionRef } from '$lib/game';
@@ -28,14 +28,20 @@ function wordsOf(catalog: Catalog<QuestionRef>, entries: readonly CardEntry[], q
 	return { questions, haystacks, complete };
 }
 
-/** Calls `onWords` once with the page's language loaded and again with both. */
-export async function loadCardWords(catalog: Catalog<QuestionRef>, entries: readonly CardEntry[], lang: Lang, onWords: (words: CardWords) => void): Promise<void> {
+/** The page's language: what the list shows, and a search in that language. */
+export async function loadCardWords(catalog: Catalog<QuestionRef>, entries: readonly CardEntry[], lang: Lang): Promise<CardWords> {
 	const list = await bank.questions(catalog.data.questions, lang);
-	const questions = new Map(list.map((q) => [q.id, q]));
-	onWords(wordsOf(catalog, entries, questions, false));
+	return wordsOf(catalog, entries, new Map(list.map((q) => [q.id, q])), false);
+}
+
+/**
+ * The other language too, asked for by the first search: a search in either finds a card. Only then,
+ * because it is as heavy again (about 60 KB gzipped) and browsing without searching needs none of it.
+ */
+export async function addOtherLanguages(catalog: Catalog<QuestionRef>, entries: readonly CardEntry[], words: CardWords, lang: Lang): Promise<CardWords> {
 	// The Texts gain the other language in place: search again over both.
 	await Promise.all(LANGS.filter((l) => l !== lang).map((l) => bank.addLanguage(l)));
-	onWords(wordsOf(catalog, entries, questions, true));
+	return wordsOf(catalog, entries, words.questions, true);
 }
 
 export const ANKI_FILE_NAME = 'tcp-quest-anki.txt';
