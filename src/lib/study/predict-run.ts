@@ -1,4 +1,6 @@
-import type { Prediction, State } from '../fsm';
+import { advance, SimulationError, type Choice, type Prediction, type Sim, type State } from '../fsm';
+import { SIM_UI } from '../i18n/fsm-ui';
+import type { Text } from '../i18n/lang';
 import { atEnd, back, forward, pause, play, resize, startPlayer, type StepPlayer } from './step-player';
 
 /**
@@ -83,4 +85,15 @@ export function togglePlay(run: PredictRun, askFor: AskFor, now: number): Predic
 export function beat(run: PredictRun, askFor: AskFor, now: number): PredictRun {
 	if (!run.player.playing || run.asking || atEnd(run.player)) return { ...run, player: pause(run.player) };
 	return reveal(run, askFor, now);
+}
+
+/** Why the builder cannot take `choice` from `sim` (impossible, or a call that changes no state), or null if it can. */
+export function moveProblem(sim: Sim, choice: Choice): Text | null {
+	try {
+		const { step } = advance(sim, choice.move);
+		return choice.move.kind === 'app' && !step.transition ? SIM_UI.noTransition(choice.side, sim[choice.side].state) : null;
+	} catch (e) {
+		if (!(e instanceof SimulationError)) throw e;
+		return SIM_UI.impossible(e.message);
+	}
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { predictionFor, replay, SCENARIOS } from '../../../src/lib/fsm';
-import { answer, beat, dropQuestion, markSaved, resizeRun, reveal, startRun, stepBack, togglePlay, undoMove, type AskFor } from '../../../src/lib/study/predict-run';
+import { possibleMoves, predictionFor, replay, SCENARIOS, type Choice } from '../../../src/lib/fsm';
+import { answer, beat, dropQuestion, markSaved, moveProblem, resizeRun, reveal, startRun, stepBack, togglePlay, undoMove, type AskFor } from '../../../src/lib/study/predict-run';
 
 const steps = replay(SCENARIOS.three_way_handshake).steps;
 const asks: AskFor = (i) => predictionFor(steps[i]!, `three_way_handshake:${i}`);
@@ -73,5 +73,17 @@ describe('the simulator run', () => {
 		expect(run).toMatchObject({ player: { total: 1, shown: 1 }, answered: [0], asking: null, feedback: null, fresh: false });
 		run = undoMove(run, 0);
 		expect(run).toMatchObject({ player: { total: 0, shown: 0 }, answered: [] });
+	});
+});
+
+describe('the builder’s moves', () => {
+	it('says why a move cannot be taken, and nothing when it can', () => {
+		const closed = replay([]).sim;
+		const offered = possibleMoves(closed);
+		expect(offered.length).toBeGreaterThan(0);
+		for (const choice of offered) expect(moveProblem(closed, choice)).toBeNull();
+		// Nothing is in flight to deliver.
+		const deliver: Choice = { ...offered[0]!, move: { kind: 'deliver', to: 'A' } };
+		expect(moveProblem(closed, deliver)?.en).toMatch(/^That move is not possible/);
 	});
 });
