@@ -11,3 +11,4 @@ export * from './score';
 export * from './csv';
 export * from './records';
 export * from './book';
+export * from './projector';

@@ -19,3 +19,4 @@ export * from './stats';
 export * from './calendar';
 export * from './summarize';
 export * from './totals';
+export * from './challenge-round';
