@@ -7,11 +7,11 @@ import {
 	effectiveReviews,
 	localDay,
 	makeBackup,
-	mergeLogs,
 	parseBackup,
 	sanitizeSettings,
 	type Review
 } from '../../src/lib/progress';
+import { mergeLogs } from './merge-logs';
 
 const T0 = new Date(2025, 0, 6, 9, 0).getTime();
 
@@ -148,7 +148,7 @@ describe('backup files', () => {
 	});
 });
 
-describe('mergeLogs', () => {
+describe('merging logs by unknownReviews (as an import or a sync does)', () => {
 	const a = [quiz('1', T0), quiz('2', T0 + 1)];
 	const b = [quiz('2', T0 + 1), quiz('3', T0 + 2), undo('u', '1', T0 + 3)];
 

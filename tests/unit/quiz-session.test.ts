@@ -7,28 +7,19 @@ import { topicCatalogue, unavailable } from '../../src/lib/study/topics';
 import {
 	canCheck,
 	check,
-	choose,
-	codeSpans,
-	joinOptions,
-	textLines,
 	currentQuestion,
 	finish,
 	isRetry,
-	markOf,
-	minutesSeconds,
-	moveStep,
 	next,
 	quizPool,
 	fitQuizSize,
 	quizSizeChoices,
-	rightOptions,
 	startQuiz,
 	summarize,
-	toggleStep,
-	unplaced,
 	withShuffledOptions,
 	type QuizSession
 } from '../../src/lib/study/quiz-session';
+import { answerText, choose, codeSpans, joinOptions, markOf, minutesSeconds, moveStep, rightOptions, textLines, toggleStep, unplaced } from '../../src/lib/components/quiz/answers';
 import type { ItemState } from '../../src/lib/srs';
 
 const T0 = Date.UTC(2025, 0, 6, 9);
@@ -266,6 +257,15 @@ describe('planning helpers', () => {
 		expect(joinOptions(['保持 syncookies 为 1。', '调大 backlog。'], 'zh')).toBe('保持 syncookies 为 1；调大 backlog');
 		expect(joinOptions(['Keep syncookies at 1.', 'Raise the backlog.'], 'en')).toBe('Keep syncookies at 1; Raise the backlog');
 		expect(joinOptions(['A → B：SYN', 'B → A：SYN+ACK'], 'zh', true)).toBe('1. A → B：SYN\n2. B → A：SYN+ACK');
+	});
+
+	it('shows an answer by its labels in the order given, steps numbered, an unknown id as itself', () => {
+		const labelled: Question = { ...multi, options: [{ id: 'a', label: text('保持 1。', 'Keep 1.') }, { id: 'c', label: text('调大。', 'Raise it.') }] };
+		expect(answerText(labelled, ['c', 'a'], 'zh')).toBe('调大；保持 1');
+		expect(answerText(labelled, labelled.answer, 'en')).toBe('Keep 1; Raise it');
+		expect(answerText(order, order.answer, 'en')).toBe('1. syn\n2. syn-ack\n3. ack');
+		expect(answerText(labelled, ['x'], 'en')).toBe('x');
+		expect(answerText(labelled, [], 'en')).toBe('');
 	});
 
 	it('splits text into lines, trimmed, each with its inline code', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countLog } from '../../src/lib/game/answers';
-import { effectiveReviews, makeBackup, mergeLogs, parseBackup, reviewProblem, DEFAULT_SETTINGS, type Review } from '../../src/lib/progress';
+import { effectiveReviews, makeBackup, parseBackup, reviewProblem, DEFAULT_SETTINGS, type Review } from '../../src/lib/progress';
+import { mergeLogs } from './merge-logs';
 import { buildSchedule, dueQueue, foldReview, gradeOf, isBuried, isStudied, schedulerFor, TYPED_SLOW_MS } from '../../src/lib/srs';
 
 const MIN = 60_000;

@@ -332,7 +332,10 @@ class Progress {
 		return this.#db;
 	}
 
-	/** Append one answer to the log, with anything still pending, in one transaction; if storage fails it waits in the outbox. */
+	/**
+	 * Append one answer to the log, with anything still pending, in one transaction; if storage fails it
+	 * waits in the outbox and `storage` says why. Never rejects, so pages await it without a catch.
+	 */
 	async record(answer: Answer, now = Date.now()): Promise<Review> {
 		const review: Review = { id: crypto.randomUUID(), at: now, appVersion: version, ...answer };
 		this.#before.set(review.id, this.schedule.get(review.itemId));

@@ -62,7 +62,6 @@ export const CARDS_UI = {
 		reset: text('已重置，当作新卡。', 'Reset: it is new again.')
 	} satisfies Record<ControlKind, Text>,
 	undone: text('已撤销上一步。', 'Last step undone.'),
-	failed: text('没能保存：', 'Could not save: '),
 	anki: text('导出到 Anki', 'Export for Anki'),
 	ankiHint: text('所有卡片的中英文正反面，纯文本格式，Anki 可直接导入（文件 → 导入）。', 'All flashcards, front and back in both languages, as a text file Anki imports (File → Import).'),
 	ankiDone: (n: number) => text(`已导出 ${n} 张卡片。`, `${n} flashcards exported.`),

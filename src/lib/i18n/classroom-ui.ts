@@ -131,7 +131,6 @@ export const CLASSROOM_UI = {
 	savedToLog: text('你的答案也记入了复习记录，错题会更早安排复习。', 'Your answers also went into your review log: missed questions come due sooner.'),
 	review: text('逐题回顾', 'Question by question'),
 	yourAnswer: text('你的答案：', 'Your answer: '),
-	separator: text('；', '; '),
 	noAnswer: text('未作答', 'No answer'),
 	rightAnswer: text('正确答案：', 'Right answer: '),
 	right: text('正确', 'Right'),

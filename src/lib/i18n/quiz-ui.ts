@@ -93,7 +93,6 @@ export const QUIZ_UI = {
 	nothingAnswered: text('这次没有回答任何题目。', 'No questions were answered this time.'),
 	missedTitle: text('答错的题目', 'Questions you missed'),
 	yourAnswer: text('你的答案', 'Your answer'),
-	separator: text('；', '; '),
 	scheduled: text('答错的题会更早安排复习。', 'Missed questions come due for review sooner.'),
 	another: text('再来一次', 'Another quiz'),
 	home: text('回到首页', 'Home')

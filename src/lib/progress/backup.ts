@@ -164,11 +164,3 @@ export function unknownReviews(knownIds: ReadonlySet<string>, incoming: readonly
 	}
 	return out;
 }
-
-/**
- * The union of two logs by id. Ids are UUIDs, so one id is one answer: on a clash the existing
- * record is kept. Merging the same log again changes nothing.
- */
-export function mergeLogs(existing: readonly Review[], incoming: readonly Review[]): Review[] {
-	return [...existing, ...unknownReviews(new Set(existing.map((r) => r.id)), incoming)];
-}

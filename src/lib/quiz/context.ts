@@ -2,7 +2,7 @@ import { resolveSource } from '../content/sources';
 import type { Card, Deck } from '../content/types';
 import type { Machine, State } from '../fsm';
 import type { Text } from '../i18n/lang';
-import { pickDistractors, randomFor, shuffle, type Random } from './random';
+import { randomFor, shuffle, type Random } from '../random';
 import type { Option, Question, QuestionKind } from './types';
 
 /** What every generator reads: the checked deck, the machine and the seed. */
@@ -77,4 +77,22 @@ export function choice(ctx: Context, spec: ChoiceSpec): Question {
 	if (spec.subject) q.subject = spec.subject;
 	if (spec.listing) q.listing = spec.listing;
 	return q;
+}
+
+/**
+ * Choose `n` distractors: the most plausible first (they come first in `ranked`), with a little
+ * seeded variety among equally plausible ones.
+ */
+export function pickDistractors<T>(ranked: readonly T[][], n: number, random: Random, key: (item: T) => unknown = (x) => x): T[] {
+	const out: T[] = [];
+	const taken = new Set<unknown>();
+	for (const tier of ranked) {
+		for (const item of shuffle(tier, random)) {
+			if (out.length === n) return out;
+			if (taken.has(key(item))) continue;
+			taken.add(key(item));
+			out.push(item);
+		}
+	}
+	return out;
 }

@@ -1,6 +1,5 @@
-import type { Lang } from '../i18n/lang';
 import { randomFor, shuffle } from '../random';
-import type { Option, Question } from '../quiz/types';
+import type { Question } from '../quiz/types';
 import { isSetAside, isStudied, type Schedule } from '../srs';
 import type { QuestionRef } from '../game/facts';
 import type { Catalog } from './catalog';
@@ -152,74 +151,4 @@ export function summarize(s: QuizSession, now = s.finishedAt ?? s.startedAt): Qu
 		durationMs: Math.max(0, now - s.startedAt),
 		missed: first.filter((a) => !a.correct)
 	};
-}
-
-/* The learner's answer while it is being built. */
-
-/** Tap an option: a single choice replaces, a multiple choice toggles (kept in option order). */
-export function choose(q: Question, chosen: readonly string[], id: string): string[] {
-	if (!q.options.some((o) => o.id === id)) return [...chosen];
-	if (!q.multi) return [id];
-	const next = chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id];
-	return q.options.map((o) => o.id).filter((o) => next.includes(o));
-}
-
-/** Tap a step: an unplaced one goes to the end of the sequence, a placed one comes out of it. */
-export function toggleStep(order: readonly string[], id: string): string[] {
-	return order.includes(id) ? order.filter((o) => o !== id) : [...order, id];
-}
-
-/** Move the step at `index` up (-1) or down (+1); out of range does nothing. */
-export function moveStep(order: readonly string[], index: number, delta: -1 | 1): string[] {
-	const to = index + delta;
-	if (index < 0 || index >= order.length || to < 0 || to >= order.length) return [...order];
-	const out = [...order];
-	[out[index], out[to]] = [out[to]!, out[index]!];
-	return out;
-}
-
-/** Steps not yet placed, in the order they are offered. */
-export const unplaced = (q: Question, order: readonly string[]) => q.options.filter((o) => !order.includes(o.id));
-
-/** How an option looks once checked: part of the right answer, chosen by the learner, both or neither. */
-export type Mark = 'right' | 'missed' | 'wrong' | 'none';
-
-export function markOf(attempt: Pick<Attempt, 'question' | 'chosen'>, id: string): Mark {
-	const right = attempt.question.answer.includes(id);
-	const chosen = attempt.chosen.includes(id);
-	if (right) return chosen ? 'right' : 'missed';
-	return chosen ? 'wrong' : 'none';
-}
-
-/** The right answer's options, in answer order (for `order_steps`, the right sequence). */
-export const rightOptions = (q: Question) => chosenOptions(q, q.answer);
-
-/** What the learner answered, as options in their order. */
-export function chosenOptions(q: Question, chosen: readonly string[]): Option[] {
-	return chosen.flatMap((id) => q.options.filter((o) => o.id === id));
-}
-
-/** Split text on `backticks` so inline code can be shown as code. */
-export function codeSpans(s: string): { code: boolean; text: string }[] {
-	return s.split('`').flatMap((part, i) => (part ? [{ code: i % 2 === 1, text: part }] : []));
-}
-
-/**
- * Several chosen options as one line: "A；B" in Chinese, "A; B" in English, with each option's own
- * closing "。" or "." dropped so they never stack up as "。；". Steps of an ordering answer are
- * numbered, one a line (RichText shows the breaks): "→" inside a step is a segment's direction.
- */
-export function joinOptions(labels: string[], lang: Lang, ordered = false): string {
-	const bare = labels.map((l) => l.trim().replace(/[。.]$/, ''));
-	if (ordered) return bare.map((l, i) => `${i + 1}. ${l}`).join('\n');
-	return bare.join(lang === 'zh' ? '；' : '; ');
-}
-
-/** Text that may span lines (an ordering question's numbered steps): each line trimmed, with its code spans. */
-export const textLines = (s: string) => s.split('\n').map((line) => codeSpans(line.trim()));
-
-/** Minutes and seconds, rounded to the second. */
-export function minutesSeconds(ms: number): { minutes: number; seconds: number } {
-	const total = Math.max(0, Math.round(ms / 1000));
-	return { minutes: Math.floor(total / 60), seconds: total % 60 };
 }

@@ -11,7 +11,7 @@ import {
 	ZONES_MAX
 } from '../../../src/lib/progress';
 import { allReviews, importProgress, openProgressDB, type ProgressDB } from '../../../src/lib/store';
-import { importReport } from '../../../src/lib/study/backup-ui';
+import { importReport } from '../../../src/lib/settings/form';
 import { LOG, SAMPLES, SETTINGS, T0 } from './backup-samples';
 import { fuzzInputs } from './mutate';
 

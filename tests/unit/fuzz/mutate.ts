@@ -1,19 +1,13 @@
 /**
- * A small, seeded, dependency-free fuzzer: mutated copies of a valid input plus random files, the
+ * A small, seeded fuzzer with no dependency: mutated copies of a valid input plus random files, the
  * same sequence for the same seed so any failure replays exactly. Any parser that takes text
  * (backup files, quiz and result codes) can use it: give it valid samples and a check per input.
  */
+import { rng as seeded } from '../../../src/lib/random';
 
-/** mulberry32: tiny, fast and good enough to pick mutations. */
+/** The app's seeded generator (mulberry32), with the picks a fuzzer needs. */
 export function rng(seed: number) {
-	let s = seed >>> 0;
-	const next = () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+	const next = seeded(seed);
 	const int = (n: number) => Math.floor(next() * n);
 	return { next, int, pick: <T>(xs: readonly T[]): T => xs[int(xs.length)]!, chance: (p: number) => next() < p };
 }

@@ -1,5 +1,6 @@
 /** Review builders for the game-rule tests. Times are built from UTC so tests pass in any zone. */
 import type { Review, ReviewRating } from '../../../src/lib/progress/review';
+import { rng, shuffle } from '../../../src/lib/random';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
@@ -41,20 +42,5 @@ export function undo(at: number, of: Review): Review {
 	return { id: `undo:${of.id}`, itemId: of.itemId, kind: 'undo', undoes: of.id, durationMs: 0, at, appVersion: '0.1.0' };
 }
 
-/** A seeded shuffle (mulberry32), so a failing order can be replayed. */
-export function shuffled<T>(items: readonly T[], seed: number): T[] {
-	let a = seed >>> 0;
-	const random = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const out = [...items];
-	for (let i = out.length - 1; i > 0; i--) {
-		const j = Math.floor(random() * (i + 1));
-		[out[i], out[j]] = [out[j]!, out[i]!];
-	}
-	return out;
-}
+/** A seeded shuffle (the app's own mulberry32), so a failing order can be replayed. */
+export const shuffled = <T>(items: readonly T[], seed: number): T[] => shuffle(items, rng(seed));

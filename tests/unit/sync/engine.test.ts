@@ -3,7 +3,7 @@ import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
 import { effectiveRecords, type Review } from '../../../src/lib/progress/review';
-import { mergeLogs } from '../../../src/lib/progress/backup';
+import { mergeLogs } from '../merge-logs';
 import { batchId, batchProblem, parseBatchId, BATCH_SIZE } from '../../../src/lib/sync/batches';
 import { deviceOf, syncedReviews, writeBatches, readSettings, writeSettings } from '../../../src/lib/sync/engine';
 import { VALIDATE } from '../../../src/lib/sync/design';

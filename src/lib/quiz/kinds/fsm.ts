@@ -2,7 +2,7 @@ import { LOOKALIKES, RFC_NAME, SCENARIOS, SEGMENTS, simulate, stateTrace, STATES
 import { CONDITION_LABEL, eventLabel, SEGMENT_LABEL } from '../../i18n/fsm-labels';
 import type { Lang, Text } from '../../i18n/lang';
 import { choice, stateCard, topicOf, withSource, type ChoiceSpec, type Context } from '../context';
-import { randomFor, shuffle } from '../random';
+import { randomFor, shuffle } from '../../random';
 import type { Option, Question } from '../types';
 import { familyId, questionId, rowQuestionId, transitionFamily } from '../../ids';
 

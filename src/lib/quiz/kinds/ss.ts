@@ -1,6 +1,6 @@
 import { parseState, SS_NAME, STATES, type State } from '../../fsm';
 import { choice, citation, type Context } from '../context';
-import { randomFor, type Random } from '../random';
+import { randomFor, type Random } from '../../random';
 import type { Option, Question } from '../types';
 import { familyId, questionId } from '../../ids';
 

@@ -8,7 +8,7 @@ import {
 	parseDailyNew,
 	parseRetention,
 	retentionChoices
-} from '../../src/lib/study/backup-ui';
+} from '../../src/lib/settings/form';
 
 describe('backupFileName', () => {
 	it('is dated by the local day, zero-padded', () => {
