@@ -67,7 +67,6 @@ export const CHALLENGE_UI = {
 	listing: text('ss -tan 输出', 'ss -tan output'),
 	submit: text('提交', 'Submit'),
 	saving: text('正在保存…', 'Saving…'),
-	saveFailed: text('没能保存这次作答：', 'Could not save this answer: '),
 
 	right: text('答对了！', 'Right!'),
 	wrong: text('答错了', 'Not quite'),

@@ -56,7 +56,6 @@ export const QUIZ_UI = {
 	typedSlow: text('答对了，但用时较长：这次按“困难”安排复习。', 'Right, but slow: scheduled as “Hard” this time.'),
 	checkHint: text('先选择答案', 'Choose an answer first'),
 	saving: text('正在保存…', 'Saving…'),
-	saveFailed: text('答案没能保存，请再试一次：', 'The answer could not be saved. Try again: '),
 
 	// Feedback
 	correct: text('回答正确', 'Correct'),
