@@ -177,8 +177,8 @@ class Sync {
 		if (!local || !remote || !this.#config) return;
 		this.#rep?.cancel();
 		const live = this.#config.auto;
-		// Batches are ~100 KB: 100 per request keeps the pull to a few round trips, two in flight.
-		const rep = local.sync(remote, { live, retry: false, batch_size: 100, batches_limit: 2 });
+		// Batches are ~100 KB: 200 per request (measured faster than 50, 100 or 400) and two in flight; a first pull of 400 is two round trips.
+		const rep = local.sync(remote, { live, retry: false, batch_size: 200, batches_limit: 2 });
 		this.#rep = rep;
 		const mine = () => this.#rep === rep;
 		rep.on('active', () => mine() && (this.status = { kind: 'syncing', pulled: 0 }))
@@ -196,8 +196,10 @@ class Sync {
 			.on('error', (err) => mine() && this.#failed(err));
 	}
 
+	/** Every pulled review is in the log: synced. The page's view follows (a first sync's running totals are rebuilt, a job of its own). */
 	async #done() {
-		await this.#refresh().catch(() => undefined);
+		await this.#work.catch(() => undefined);
+		void this.#refresh().catch(() => undefined);
 		this.#failures = 0;
 		this.status = { kind: 'synced', at: Date.now() };
 	}

@@ -5,6 +5,7 @@ import type { Settings } from '../progress/settings';
 import type { ProgressDB } from './db';
 import { appendToLog, breathe, LOG_STORES, logAround, logCount, readLogChunked, type Progress } from './log';
 import { foldIntoCache } from './schedule-cache';
+import { foldIntoTotals } from './totals-cache';
 import { loadSettings } from './settings';
 
 const SLICE = 5_000;
@@ -54,8 +55,8 @@ export async function importProgress(db: ProgressDB, json: string, onProgress?: 
  * the new ones into the schedule cache, in one transaction: all land or none do. Reviews already
  * present (same id) are skipped, so merging the same records twice changes nothing. Only the log's
  * pages late enough to hold one of them are read (a pull of recent batches never reads five years),
- * and the cache folds the new records alone. The running totals no longer match the log's size
- * afterwards, so the next read rebuilds them (totals-cache.ts).
+ * and the cache folds the new records alone. The running totals fold them as an append does, or,
+ * for records before their checkpoint, are dropped and rebuilt on the next read (totals-cache.ts).
  */
 export async function mergeReviews(db: ProgressDB, incoming: readonly Review[], onProgress?: Progress): Promise<{ added: number; skipped: number }> {
 	const tx = db.transaction(LOG_STORES, 'readwrite');
@@ -69,7 +70,9 @@ export async function mergeReviews(db: ProgressDB, incoming: readonly Review[], 
 		await appendToLog(tx, added, (d, t) => onProgress?.(1 + d / t, 4));
 		// When that read was the whole log (an old backup), an item that needs a replay takes it from there.
 		const log = around.length === count ? [...around, ...added] : undefined;
-		await foldIntoCache(tx, added, { undoneIds, log, onProgress: (d, t) => onProgress?.(2 + (2 * d) / t, 4) });
+		await foldIntoCache(tx, added, { undoneIds, nearby: around, log, onProgress: (d, t) => onProgress?.(2 + (2 * d) / t, 4) });
+		// Records after the totals' checkpoint (a live sync's) are counted in; older ones make them rebuild.
+		await foldIntoTotals(tx, added);
 		await done;
 		return { added: added.length, skipped: incoming.length - added.length };
 	} catch (e) {

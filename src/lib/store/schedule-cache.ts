@@ -84,6 +84,8 @@ export interface FoldOptions {
 	undone?: Review;
 	/** Ids that undo records already in the log cancel: an added record among them is not folded (its item replays). */
 	undoneIds?: ReadonlySet<string>;
+	/** Records of the log near the added ones: where an added undo's target is found, a target that never moved the schedule needs no replay. */
+	nearby?: readonly Review[];
 	/** The whole log after the write, when the caller holds it (saves reading it for a replay). */
 	log?: readonly Review[];
 	onProgress?: Progress;
@@ -156,13 +158,13 @@ export async function foldIntoCache(tx: LogTransaction, added: readonly Review[]
 	};
 	const changed = new Map<string, ItemState | undefined>();
 	const cached = await Promise.all([...byItem.keys()].map((id) => cache.get(id)));
-	const addedById = new Map(added.map((r) => [r.id, r]));
-	if (options.undone) addedById.set(options.undone.id, options.undone);
+	const byId = new Map<string, Review>();
+	for (const r of [...(options.nearby ?? []), ...added, ...(options.undone ? [options.undone] : [])]) byId.set(r.id, r);
 	let done = 0;
 	for (const [i, [itemId, reviews]] of [...byItem].entries()) {
 		const before = cached[i];
 		reviews.sort((a, b) => (a.at !== b.at ? a.at - b.at : a.id < b.id ? -1 : 1));
-		let { state, prior } = foldInOrder(before && stateOf(before), before?.prior ?? [], reviews, addedById, options.undoneIds, scheduler) ?? {};
+		let { state, prior } = foldInOrder(before && stateOf(before), before?.prior ?? [], reviews, byId, options.undoneIds, scheduler) ?? {};
 		if (prior === undefined) {
 			// In one go: yielding to the event loop here would end the transaction.
 			const replayed = buildSchedule(await historyOf(itemId), meta.retention, meta.weights ?? null);
