@@ -112,17 +112,18 @@ describe('merging pulled batches', () => {
 
 		// Every page read from the log by the merge, counted as IndexedDB hands them out.
 		let pagesRead = 0;
-		const count = <T extends IDBObjectStore | IDBIndex>(proto: T) => {
-			const getAll = proto.getAll;
-			vi.spyOn(proto, 'getAll').mockImplementation(function (this: T, ...args) {
-				const request = getAll.apply(this, args);
-				const store = this instanceof IDBIndex ? this.objectStore : (this as IDBObjectStore);
-				if (store.name === 'log') request.addEventListener('success', () => (pagesRead += (request.result as unknown[]).length));
-				return request;
-			});
+		const counted = (request: IDBRequest<unknown[]>, store: IDBObjectStore) => {
+			if (store.name === 'log') request.addEventListener('success', () => (pagesRead += request.result.length));
+			return request;
 		};
-		count(IDBObjectStore.prototype);
-		count(IDBIndex.prototype);
+		const storeGetAll = IDBObjectStore.prototype.getAll;
+		const indexGetAll = IDBIndex.prototype.getAll;
+		vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args) {
+			return counted(storeGetAll.apply(this, args), this);
+		});
+		vi.spyOn(IDBIndex.prototype, 'getAll').mockImplementation(function (this: IDBIndex, ...args) {
+			return counted(indexGetAll.apply(this, args), this.objectStore);
+		});
 		const end = history.at(-1)!.at;
 		// A pull: the last hundred answers again (already here), new answers and an undo of one of them.
 		const fresh = Array.from({ length: 400 }, (_, i) => review(`card:c${i % 50}`, 3, end + (i + 1) * MIN));
