@@ -275,14 +275,16 @@ class Progress {
 		}
 	}
 
-	async #reread(db: ProgressDB) {
+	async #reread(db: ProgressDB, added?: Review[]) {
 		// Settings too: another tab's new weights or retention must not be rebuilt away with ours.
 		this.settings = await store.loadSettings(db);
 		const wanted = this.logLoaded;
+		const kept = wanted && added ? mergeById(this.reviews, added) : null;
 		this.logLoaded = false;
 		await this.#readView(db);
 		await this.#readTotals(db);
-		if (wanted || this.reviewCount <= BIG_LOG) await this.loadLog();
+		if (kept) [this.reviews, this.logLoaded] = [mergeById(kept, [...this.recent, ...this.#outbox.pending]), true];
+		else if (wanted || this.reviewCount <= BIG_LOG) await this.loadLog();
 		this.#logVersion++;
 	}
 
@@ -462,15 +464,16 @@ class Progress {
 		return result;
 	}
 
-	/** Merge another device's reviews (sync: src/lib/app/sync.svelte.ts) exactly as an import merges; the number added. */
+	/** Merge another device's reviews (sync: src/lib/app/sync.svelte.ts) exactly as an import merges; the number added. Only merges: `refresh` shows them, once per pull. */
 	async mergeSynced(reviews: Review[]): Promise<number> {
-		if (!this.#db) return 0;
-		const { added } = await this.#run({ kind: 'merge', reviews });
-		if (added > 0) {
-			await this.#reread(this.#db);
-			this.#tabs?.tell({ kind: 'changed' });
-		}
-		return added;
+		return this.#db ? (await this.#run({ kind: 'merge', reviews })).added : 0;
+	}
+
+	/** After a pull merged `added`: re-read the view (a log in memory takes them there, not read again) and tell the other tabs. */
+	async refresh(added: Review[]): Promise<void> {
+		if (!this.#db || added.length === 0) return;
+		await this.#reread(this.#db, added);
+		this.#tabs?.tell({ kind: 'changed' });
 	}
 
 	async reset() {
