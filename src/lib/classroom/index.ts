@@ -12,3 +12,4 @@ export * from './csv';
 export * from './records';
 export * from './book';
 export * from './projector';
+export * from './class-run';
