@@ -13,3 +13,4 @@ export * from './records';
 export * from './book';
 export * from './projector';
 export * from './class-run';
+export * from './collect';
