@@ -1,17 +1,17 @@
 /**
- * `BENCH_SEEDED=dir npx tsx scripts/bench/probe.ts [buildDir]`: a quick look at one cold open and ten
+ * `BENCH_SEEDED=dir [BENCH_PORT=n] npx tsx scripts/bench/probe.ts [buildDir]`: a quick look at one cold open and ten
  * answers on a profile the bench seeded and kept (see browser.ts), with a CPU profile of the answers:
  * the functions with the most self time. For finding what a bench figure is made of.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from './browser';
+import { benchPort, launch } from './browser';
 import { serve } from './serve';
 
 const kept = process.env.BENCH_SEEDED;
 if (!kept) throw new Error('BENCH_SEEDED=dir (a profile the bench seeded) is needed');
-const { server, url } = await serve(process.argv[2] ?? 'build', 4219);
+const { server, url } = await serve(process.argv[2] ?? 'build', benchPort());
 const profile = mkdtempSync(join(tmpdir(), 'tcp-quest-probe-'));
 // Only the database: a service worker kept from another build would serve that build's code.
 cpSync(join(kept, 'Default', 'IndexedDB'), join(profile, 'Default', 'IndexedDB'), { recursive: true });
