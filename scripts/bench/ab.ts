@@ -46,7 +46,7 @@ async function cold<T>(profile: string, measure: (page: Awaited<ReturnType<typeo
 	}
 }
 
-const builds = [a, b].map((build) => ({ build, profile: mkdtempSync(join(tmpdir(), 'tcp-quest-ab-')), home: [] as number[], complete: [] as number[], stats: [] as number[], long: [] as number[] }));
+const builds = [a, b].map((build) => ({ build, profile: mkdtempSync(join(tmpdir(), 'tcp-quest-ab-')), home: [] as number[], complete: [] as number[], index: [] as number[], stats: [] as number[], long: [] as number[] }));
 try {
 	for (const x of builds) {
 		cpSync(join(kept, 'Default', 'IndexedDB'), join(x.profile, 'Default', 'IndexedDB'), { recursive: true });
@@ -64,7 +64,9 @@ try {
 				const home = await cold(x.profile, async (page) => {
 					const opened = await openHome(page, `${url}/`);
 					if (process.env.AB_MARKS) console.log(`  ${x.build} home ${Math.round(opened.usable)}: ${await marks(page)}`);
-					return opened;
+					// When the bank's index was asked for: how soon the app starts on what home waits for.
+					const index = await page.evaluate(() => performance.getEntriesByType('resource').find((r) => r.name.endsWith('/index.json'))?.startTime ?? NaN);
+					return { ...opened, index };
 				});
 				const stats = await cold(x.profile, async (page) => {
 					await page.goto(`${url}/stats`, { waitUntil: 'commit' });
@@ -74,6 +76,7 @@ try {
 				});
 				x.home.push(home.usable);
 				x.complete.push(home.complete);
+				x.index.push(home.index);
 				x.stats.push(stats.shown);
 				x.long.push(home.long, stats.long);
 			});
@@ -81,7 +84,7 @@ try {
 	}
 	const ms = (xs: number[]) => `${Math.round(median(xs))} ms`.padStart(8);
 	console.log(`medians of ${rounds} cold opens each, taking turns:`);
-	for (const x of builds) console.log(`  ${x.build.padEnd(32)} home usable ${ms(x.home)} · complete ${ms(x.complete)} · /stats ${ms(x.stats)} · longest task ${Math.round(Math.max(...x.long))} ms`);
+	for (const x of builds) console.log(`  ${x.build.padEnd(32)} home usable ${ms(x.home)} · complete ${ms(x.complete)} · index.json asked at ${ms(x.index)} · /stats ${ms(x.stats)} · longest task ${Math.round(Math.max(...x.long))} ms`);
 	for (const x of builds) console.log(`  ${x.build}: usable ${x.home.map(Math.round).join(' ')} | complete ${x.complete.map(Math.round).join(' ')} | stats ${x.stats.map(Math.round).join(' ')}`);
 } finally {
 	for (const x of builds) rmSync(x.profile, { recursive: true, force: true });
