@@ -186,9 +186,11 @@ class Progress {
 			await this.#recordZone();
 			// Answers a reload interrupted (this tab's or another's) are saved first.
 			if (this.#outbox.size && (await this.#flush()) !== undefined) this.#outbox.forget(stashed);
-			// The totals are read beside the schedule (both small); a rebuild, if they need one, waits until the page is usable.
+			// The totals are read beside the schedule, asked after it: IndexedDB answers in turn, and the
+			// schedule makes the page usable. A rebuild of the totals, if they need one, waits until it is.
+			const view = this.#readView(db);
 			storedTotals = store.readTotals(db, $state.snapshot(this.settings.zones));
-			await this.#readView(db);
+			await view;
 		} else {
 			this.reviews = this.recent = [...this.#outbox.pending];
 			this.reviewCount = this.#outbox.size;
@@ -218,11 +220,15 @@ class Progress {
 	/** Schedule (from the cache, rebuilt if stale), the last two days of the log and its size. */
 	async #readView(db: ProgressDB) {
 		const { retention, weights } = this.settings;
+		// The three reads go out together (each its own transaction), not one after another.
+		const since = Math.min(Date.now() - 2 * DAY, this.#totals?.checkpoint ?? Infinity);
+		const tail = Promise.all([store.reviewsSince(db, since), store.countReviews(db)]);
+		tail.catch(() => {}); // awaited below
 		let schedule = await store.readSchedule(db, retention, weights);
 		// A small log (a new learner's: none) is replayed here at once; only a big one starts the jobs worker.
-		if (!schedule && (await store.countReviews(db)) > BIG_LOG) await this.#run({ kind: 'rebuild', retention, weights: $state.snapshot(weights) });
+		if (!schedule && (await tail)[1] > BIG_LOG) await this.#run({ kind: 'rebuild', retention, weights: $state.snapshot(weights) });
 		schedule ??= (await store.readSchedule(db, retention, weights)) ?? (await store.rebuildSchedule(db, retention, undefined, weights));
-		const [recent, count] = await Promise.all([store.reviewsSince(db, Math.min(Date.now() - 2 * DAY, this.#totals?.checkpoint ?? Infinity)), store.countReviews(db)]);
+		const [recent, count] = await tail;
 		this.schedule = foldLocal(schedule, this.#outbox.pending, retention, weights);
 		this.recent = mergeById(recent, this.#outbox.pending);
 		this.reviewCount = count + this.#outbox.size;
