@@ -51,6 +51,11 @@ export function syncSetUp(): boolean {
 	}
 }
 
+/** Start opening the database before the app layer that reads it has loaded (see prewarmProgressDB). */
+export function openStorageEarly(): void {
+	void import('$lib/store/db').then((db) => db.prewarmProgressDB());
+}
+
 /** The facade tells other tabs of every write on this channel. */
 export const PROGRESS_CHANNEL = 'tcp-quest:progress';
 

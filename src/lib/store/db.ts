@@ -162,7 +162,9 @@ let appOpened = false;
 export function prewarmProgressDB(): void {
 	if (prewarmed || appOpened) return;
 	const replaced: (() => void)[] = [];
-	const db = open(DB_NAME, () => replaced.forEach((f) => f()));
+	// Where reading window.indexedDB throws (some private windows), the open throws at once: keep
+	// that as the rejection the facade gets, not an error thrown into the layout.
+	const db = Promise.resolve().then(() => open(DB_NAME, () => replaced.forEach((f) => f())));
 	db.catch(() => {}); // reported to whoever takes it
 	prewarmed = { db, replaced };
 }
