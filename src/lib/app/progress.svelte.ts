@@ -1,6 +1,5 @@
-import { untrack } from 'svelte';
 import { version } from '$app/environment';
-import { goalFromHistory, type DayOf, type GameSummary, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/game';
+import type { DayOf, GameSummary, QuestionRef, RoundResult, StudyStats } from '$lib/game';
 import { DEFAULT_SETTINGS, withCurrentZone, type Review, type Settings } from '$lib/progress';
 import type { ClassBook } from '$lib/classroom';
 import type { ItemState } from '$lib/srs';
@@ -13,13 +12,13 @@ import { recordAnswer, type Answer, type Recording } from './answer';
 import { isAutoSuspension } from './card-controls';
 import { tabClassBook } from './classes';
 import { DayClock } from './clock';
-import { GameClient } from './game-client';
 import { clearView, readView, readWholeLog, replaySchedule, showAdded, showInMemory, takeAppended } from './log-view';
 import { Outbox } from './outbox';
-import { loadTotals, mergeById, quickSummary } from './running-totals';
+import { loadTotals, mergeById } from './running-totals';
 import { noteFailure, savePending } from './saving';
 import { deviceZone, scheduleEffect, withGoalFromToday } from './settings-update';
-import { BIG_LOG, goalHistoryAt, inWorker, pageSummary, summaryInputs, workerSummary } from './summary-source';
+import { BIG_LOG } from './summary-source';
+import { SummaryView } from './summary-view.svelte';
 import { TabSync, type TabMessage } from './tab-sync';
 import { undoInMemory, undoStored } from './undo';
 
@@ -39,7 +38,8 @@ const storageOrNull = () => (typeof localStorage === 'undefined' ? null : localS
  * log: the schedule comes from the store's cache, XP, streak, quests and statistics from the running
  * totals plus the last days; the whole log follows in slices for achievements and challenge bests.
  * Answers storage cannot take wait in the outbox and are saved, in order, by the next write.
- * The parts: log-view (what the page holds of the log), saving, answer, undo, settings-update, summary-source.
+ * The parts: log-view (what the page holds of the log), saving, answer, undo, settings-update, and the
+ * game figures in summary-view (summed up where summary-source says).
  */
 class Progress {
 	#db: ProgressDB | null = null;
@@ -72,74 +72,34 @@ class Progress {
 	/** Flashcards first scheduled on the learner's today: the new-card quota used. */
 	introducedToday = $derived(this.#dayClock.introducedOn(this.schedule, this.catalog?.flashcardFamilies, this.clock));
 	#totals = $state.raw<StoredTotals | null>(null);
-	#quick = $derived(this.#totals && quickSummary(this.#totals, this.recent, { now: this.clock, dayOf: this.dayOf, goal: goalFromHistory(goalHistoryAt(this.settings, this.dayOf, this.clock)) }));
-	#workerFailed = $state(false);
-	#fromWorker = $state.raw<Summary | null>(null);
-	#inWorker = $derived(inWorker(this.reviewCount, !!this.#db, this.#workerFailed));
-	#full = $derived<Summary | null>(this.#inWorker ? this.#fromWorker : pageSummary(this.reviews, this.logLoaded ? this.#summaryInputs() : null));
-	/** XP, level, goal, streak and quests from the running totals; achievements from the whole log once it is in. */
-	game = $derived<GameSummary | null>(this.#quick ? { ...this.#quick.game, achievements: this.#full?.game.achievements ?? [] } : (this.#full?.game ?? null));
-	stats = $derived<StudyStats | null>(this.#quick?.stats ?? this.#full?.stats ?? null);
-	/** Finished challenge rounds (personal bests), once the whole-log summary is in. */
-	rounds = $derived<RoundResult[]>(this.#full?.rounds ?? []);
+	#summary = new SummaryView(this, () => this.#totals, () => !!this.#db, (e) => noteFailure(this, e));
 
 	#loading: Promise<void> | null = null;
 	#logRead: Promise<void> | null = null;
 	#outbox = new Outbox(storageOrNull(), tabId);
 	#tabs: TabSync | null = null;
-	#game = new GameClient();
 	#classBook: ClassBook | null = null;
-	/** Answers whose achievements wait for the worker's summary (see `recorded`). */
-	#unannounced = 0;
 	#recording: Recording = {
 		before: new Map(),
 		stateOf: (itemId) => this.schedule.get(itemId),
 		settings: () => this.settings,
 		save: (review) => (this.#outbox.add(review), this.#flush()),
 		show: (added, change) => this.#show(added, change),
-		announce: () => {
-			// XP, streak and quests are current at once; achievements from a worker follow (and celebrate) with its summary.
-			if (!this.#inWorker || this.#quick) this.recorded++;
-			if (this.#inWorker && this.#fromWorker) this.#unannounced++;
-		}
+		announce: () => this.#summary.announce()
 	};
 
-	constructor() {
-		$effect.root(() => {
-			$effect(() => {
-				const inputs = this.#inWorker ? this.#summaryInputs() : null;
-				void this.logVersion;
-				if (inputs) untrack(() => void this.#askWorker(inputs));
-			});
-			// Tests (and the bench) see when the figures that need the whole log are in.
-			$effect(() => {
-				if (this.#full) document.documentElement.dataset.log = 'loaded';
-			});
-		});
+	/** XP, level, goal, streak and quests (at once, from the running totals); achievements once the whole log is summed up. */
+	get game(): GameSummary | null {
+		return this.#summary.game;
 	}
 
-	#summaryInputs(): SummaryInputs | null {
-		const inputs = summaryInputs(this, this.#inWorker);
-		// Only the settings' parts are reactive proxies to copy; the bank is raw and large (copying it cost ~100 ms an answer).
-		return inputs && { ...inputs, zones: $state.snapshot(inputs.zones), goalHistory: $state.snapshot(inputs.goalHistory) };
+	get stats(): StudyStats | null {
+		return this.#summary.stats;
 	}
 
-	async #askWorker(inputs: SummaryInputs) {
-		try {
-			const summary = await workerSummary(this.#game, inputs, () => this.catalog?.data.topics);
-			if (summary === 'failed') {
-				// A worker that cannot start (a blocked script): the summary is computed here instead.
-				this.#workerFailed = true;
-				void this.loadLog();
-			} else if (summary) {
-				this.#fromWorker = summary;
-				// The summary and the answers it includes arrive together, so their achievements can be celebrated.
-				this.recorded += this.#unannounced;
-				this.#unannounced = 0;
-			}
-		} catch (e) {
-			noteFailure(this, e);
-		}
+	/** Finished challenge rounds (personal bests), once the whole-log summary is in. */
+	get rounds(): RoundResult[] {
+		return this.#summary.rounds;
 	}
 
 	/** Load once; every page awaits the same promise. */
