@@ -5,7 +5,7 @@ import type { ClassBook } from '$lib/classroom';
 import type { ItemState } from '$lib/srs';
 import * as store from '$lib/store';
 import type { ImportResult, Job, Persistence, ProgressDB, ScheduleChange, StorageFailure, StoredTotals } from '$lib/store';
-import { buildCatalog, type Catalog } from '$lib/study';
+import { buildCatalog, type Catalog } from '$lib/study/catalog';
 import { bank as questionBank } from './bank';
 import { applyTheme } from '$lib/components/theme';
 import { recordAnswer, type Answer, type Recording } from './answer';

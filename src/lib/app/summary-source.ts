@@ -6,7 +6,8 @@
 import { fromPosted, historyEndingOn, summarize, type DayOf, type GoalChange, type QuestionRef, type Summary, type SummaryInputs, type TopicRef } from '$lib/game';
 import type { Review, Settings } from '$lib/progress';
 import type { ItemState } from '$lib/srs';
-import { dashboard, type Catalog } from '$lib/study';
+import type { Catalog } from '$lib/study/catalog';
+import { dashboard } from '$lib/study/dashboard';
 import { isWorkerError } from '$lib/workers/call';
 import type { GameClient } from './game-client';
 
