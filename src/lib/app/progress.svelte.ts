@@ -304,10 +304,7 @@ class Progress {
 	/** Merge a backup file, off the main thread (progress in `job`); then re-read the view. */
 	async importFile(file: Blob | string): Promise<ImportResult> {
 		const result = await this.#run({ kind: 'import', file });
-		if (result.ok && result.added > 0) {
-			await this.#reread(this.#open());
-			this.#tabs?.tell({ kind: 'changed' });
-		}
+		if (result.ok) await this.#merged(result.added, this.#open());
 		return result;
 	}
 
@@ -315,11 +312,15 @@ class Progress {
 	async mergeSynced(reviews: Review[]): Promise<number> {
 		if (!this.#db) return 0;
 		const { added } = await this.#run({ kind: 'merge', reviews });
-		if (added > 0) {
-			await this.#reread(this.#db);
-			this.#tabs?.tell({ kind: 'changed' });
-		}
+		await this.#merged(added, this.#db);
 		return added;
+	}
+
+	/** After a merge: re-read the view if it added anything, and tell the other tabs. */
+	async #merged(added: number, db: ProgressDB) {
+		if (added === 0) return;
+		await this.#reread(db);
+		this.#tabs?.tell({ kind: 'changed' });
 	}
 
 	async reset() {
