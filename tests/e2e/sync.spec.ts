@@ -10,7 +10,8 @@ import { controlledByWorker, storedReviews, waitForProgress } from './util';
  * Two devices (browser contexts) syncing through a real replication server: pouchdb-server 4.2.0
  * in memory, the stand-in for CouchDB 3 that CI can install from npm (see README, Sync).
  */
-const PORT = Number(process.env.E2E_PORT ?? 4173) + 1;
+/** The app's port + 1, unless SYNC_E2E_PORT says otherwise (a port another run already holds). */
+const PORT = Number(process.env.SYNC_E2E_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 1);
 const SERVER = `http://127.0.0.1:${PORT}`;
 const ADMIN = { name: 'admin', password: 'admin-secret' };
 const MEMBER = { user: 'learner', password: 'learner-secret' };
@@ -19,7 +20,11 @@ const DB = 'tcp-quest';
 let server: ChildProcess | null = null;
 const dir = mkdtempSync(join(tmpdir(), 'tcpq-couch-'));
 
+let started = false;
 async function startServer() {
+	// Anything already answering there (another run's app) would take the server's requests.
+	if (!started && (await fetch(SERVER).then(() => true, () => false))) throw new Error(`port ${PORT} is taken: set SYNC_E2E_PORT`);
+	started = true;
 	writeFileSync(join(dir, 'config.json'), JSON.stringify({ admins: { [ADMIN.name]: ADMIN.password }, log: { file: join(dir, 'log.txt'), level: 'warning' } }));
 	server = spawn('node_modules/.bin/pouchdb-server', ['--in-memory', '--host', '127.0.0.1', '--port', String(PORT), '--config', join(dir, 'config.json')], { cwd: process.cwd(), stdio: 'ignore' });
 	await expect.poll(() => fetch(SERVER).then((r) => r.ok, () => false), { timeout: 20_000 }).toBe(true);

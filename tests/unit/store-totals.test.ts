@@ -90,12 +90,16 @@ describe('running totals in the store', () => {
 		const log = days(3).flat();
 		await rebuildTotals(db, zones, T0);
 		await appendReviews(db, log.slice(0, 10), { zones, now: log[9]!.at });
-		// The import does not keep the totals: the count tells.
-		await importProgress(db, JSON.stringify(makeBackup(log, DEFAULT_SETTINGS, T0 + 5 * DAY)));
-		expect(await readTotals(db, zones)).toBeNull();
 		const now = T0 + 5 * DAY;
-		await rebuildTotals(db, zones, now);
+		// An import (or a sync) of records after the checkpoint folds them in, as an append does.
+		await importProgress(db, JSON.stringify(makeBackup(log, DEFAULT_SETTINGS, T0 + 5 * DAY)));
 		expect(await shown(db, now)).toEqual(expected(log, now));
+		// One from before the checkpoint cannot be folded in: the totals are dropped, then rebuilt.
+		const old = quiz(T0 - 3 * DAY, undefined, true, { id: 'old' });
+		await importProgress(db, JSON.stringify(makeBackup([old], DEFAULT_SETTINGS, T0 + 5 * DAY)));
+		expect(await readTotals(db, zones)).toBeNull();
+		await rebuildTotals(db, zones, now);
+		expect(await shown(db, now)).toEqual(expected([...log, old], now));
 		await resetProgress(db);
 		expect(await shown(db, now)).toEqual(expected([], now));
 	});

@@ -190,14 +190,16 @@ class Progress {
 		}
 	}
 
-	async #reread(db: ProgressDB) {
+	async #reread(db: ProgressDB, added?: Review[]) {
 		// Settings too: another tab's new weights or retention must not be rebuilt away with ours.
 		this.settings = await store.loadSettings(db);
 		const wanted = this.logLoaded;
+		const kept = wanted && added ? mergeById(this.reviews, added) : null;
 		this.logLoaded = false;
 		await this.#readView(db);
 		await this.#readTotals(db);
-		if (wanted || this.reviewCount <= BIG_LOG) await this.loadLog();
+		if (kept) [this.reviews, this.logLoaded] = [mergeById(kept, [...this.recent, ...this.#outbox.pending]), true];
+		else if (wanted || this.reviewCount <= BIG_LOG) await this.loadLog();
 		this.logVersion++;
 	}
 
@@ -304,22 +306,22 @@ class Progress {
 	/** Merge a backup file, off the main thread (progress in `job`); then re-read the view. */
 	async importFile(file: Blob | string): Promise<ImportResult> {
 		const result = await this.#run({ kind: 'import', file });
-		if (result.ok) await this.#merged(result.added, this.#open());
+		if (result.ok && result.added > 0) {
+			await this.#reread(this.#open());
+			this.#tabs?.tell({ kind: 'changed' });
+		}
 		return result;
 	}
 
-	/** Merge another device's reviews (sync: src/lib/app/sync.svelte.ts) exactly as an import merges; the number added. */
+	/** Merge another device's reviews (sync: src/lib/app/sync.svelte.ts) exactly as an import merges; the number added. Only merges: `refresh` shows them, once per pull. */
 	async mergeSynced(reviews: Review[]): Promise<number> {
-		if (!this.#db) return 0;
-		const { added } = await this.#run({ kind: 'merge', reviews });
-		await this.#merged(added, this.#db);
-		return added;
+		return this.#db ? (await this.#run({ kind: 'merge', reviews })).added : 0;
 	}
 
-	/** After a merge: re-read the view if it added anything, and tell the other tabs. */
-	async #merged(added: number, db: ProgressDB) {
-		if (added === 0) return;
-		await this.#reread(db);
+	/** After a pull merged `added`: re-read the view (a log in memory takes them there, not read again) and tell the other tabs. */
+	async refresh(added: Review[]): Promise<void> {
+		if (!this.#db || added.length === 0) return;
+		await this.#reread(this.#db, added);
 		this.#tabs?.tell({ kind: 'changed' });
 	}
 

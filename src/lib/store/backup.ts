@@ -3,8 +3,9 @@ import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, unknownReviews } from '../p
 import { compareReviews, type Review } from '../progress/review';
 import type { Settings } from '../progress/settings';
 import type { ProgressDB } from './db';
-import { appendToLog, breathe, LOG_STORES, readLogChunked, readLogIn, type Progress } from './log';
+import { appendToLog, breathe, LOG_STORES, logAround, logCount, readLogChunked, type Progress } from './log';
 import { foldIntoCache } from './schedule-cache';
+import { foldIntoTotals } from './totals-cache';
 import { loadSettings } from './settings';
 
 const SLICE = 5_000;
@@ -52,17 +53,26 @@ export async function importProgress(db: ProgressDB, json: string, onProgress?: 
 /**
  * Merge checked reviews into the log by id — a backup's, or another device's through sync — and fold
  * the new ones into the schedule cache, in one transaction: all land or none do. Reviews already
- * present (same id) are skipped, so merging the same records twice changes nothing. The running
- * totals no longer match the log's size afterwards, so the next read rebuilds them (totals-cache.ts).
+ * present (same id) are skipped, so merging the same records twice changes nothing. Only the log's
+ * pages late enough to hold one of them are read (a pull of recent batches never reads five years),
+ * and the cache folds the new records alone. The running totals fold them as an append does, or,
+ * for records before their checkpoint, are dropped and rebuilt on the next read (totals-cache.ts).
  */
 export async function mergeReviews(db: ProgressDB, incoming: readonly Review[], onProgress?: Progress): Promise<{ added: number; skipped: number }> {
 	const tx = db.transaction(LOG_STORES, 'readwrite');
 	const done = tx.done;
 	try {
-		const existing = await readLogIn(tx);
-		const added = unknownReviews(new Set(existing.map((r) => r.id)), incoming);
+		const [around, count] = await Promise.all([logAround(tx, incoming), logCount(tx)]);
+		const added = unknownReviews(new Set(around.map((r) => r.id)), incoming);
+		// An undo already in the log may cancel a record that arrives only now (two devices): those items replay.
+		const undoneIds = new Set<string>();
+		for (const r of around) if (r.kind === 'undo' && r.undoes !== undefined) undoneIds.add(r.undoes);
 		await appendToLog(tx, added, (d, t) => onProgress?.(1 + d / t, 4));
-		await foldIntoCache(tx, added, { log: [...existing, ...added], onProgress: (d, t) => onProgress?.(2 + (2 * d) / t, 4) });
+		// When that read was the whole log (an old backup), an item that needs a replay takes it from there.
+		const log = around.length === count ? [...around, ...added] : undefined;
+		await foldIntoCache(tx, added, { undoneIds, nearby: around, log, onProgress: (d, t) => onProgress?.(2 + (2 * d) / t, 4) });
+		// Records after the totals' checkpoint (a live sync's) are counted in; older ones make them rebuild.
+		await foldIntoTotals(tx, added);
 		await done;
 		return { added: added.length, skipped: incoming.length - added.length };
 	} catch (e) {

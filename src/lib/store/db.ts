@@ -111,7 +111,7 @@ function upgradeToV4(db: ProgressDB, tx: UpgradeTransaction): void {
 		old.sort((a, b) => (a.at !== b.at ? a.at - b.at : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 		for (let i = 0, n = 0; i < old.length; i += LOG_PAGE, n++) {
 			const page = old.slice(i, i + LOG_PAGE);
-			void log.put({ n, maxAt: Math.max(...page.map((r) => r.at)), reviews: page });
+			void log.put({ n, maxAt: page.reduce((max, r) => Math.max(max, r.at), -Infinity), reviews: page });
 		}
 		void reviews.clear();
 	});

@@ -35,7 +35,7 @@ export async function appendToLog(tx: LogTransaction, reviews: readonly Review[]
 	for (let i = 0; i < reviews.length; ) {
 		const room = LOG_PAGE - page.reviews.length;
 		const chunk = reviews.slice(i, i + room);
-		page = { n: page.n, maxAt: Math.max(page.maxAt, ...chunk.map((r) => r.at)), reviews: [...page.reviews, ...chunk] };
+		page = { n: page.n, maxAt: latestAt(chunk, page.maxAt), reviews: [...page.reviews, ...chunk] };
 		writes.push(log.put(page));
 		i += chunk.length;
 		onProgress?.(i, reviews.length);
@@ -68,10 +68,29 @@ export async function readLogIn(tx: AnyLogTransaction): Promise<Review[]> {
 	return (await tx.objectStore('log').getAll()).flatMap((p) => p.reviews);
 }
 
+/** The earliest and latest `at` among reviews, by a loop: spreading 100,000 arguments overflows the stack. */
+export function earliestAt(reviews: readonly Review[]): number {
+	let min = Infinity;
+	for (const r of reviews) if (r.at < min) min = r.at;
+	return min;
+}
+export function latestAt(reviews: readonly Review[], from = -Infinity): number {
+	let max = from;
+	for (const r of reviews) if (r.at > max) max = r.at;
+	return max;
+}
+
+/**
+ * The log's records that could share an id with `reviews`: the same record has the same `at`, so
+ * only pages whose latest review is at or after the earliest of them are read — a sync's pull or a
+ * recent backup reads the last pages, never five years of log.
+ */
+export async function logAround(tx: AnyLogTransaction, reviews: readonly Review[]): Promise<Review[]> {
+	return reviews.length === 0 ? [] : pagesSince(tx, earliestAt(reviews));
+}
+
 /** The ids already in the log among `reviews` (only pages recent enough to hold them are read). */
 export async function knownIds(tx: AnyLogTransaction, reviews: readonly Review[]): Promise<Set<string>> {
-	if (reviews.length === 0) return new Set();
 	const wanted = new Set(reviews.map((r) => r.id));
-	const since = Math.min(...reviews.map((r) => r.at));
-	return new Set((await pagesSince(tx, since)).filter((r) => wanted.has(r.id)).map((r) => r.id));
+	return new Set((await logAround(tx, reviews)).filter((r) => wanted.has(r.id)).map((r) => r.id));
 }

@@ -82,16 +82,52 @@ export async function rebuildSchedule(db: ProgressDB, retention: number, onProgr
 export interface FoldOptions {
 	/** For a single undo record: the review it cancels. */
 	undone?: Review;
+	/** Ids that undo records already in the log cancel: an added record among them is not folded (its item replays). */
+	undoneIds?: ReadonlySet<string>;
+	/** Records of the log near the added ones: where an added undo's target is found, a target that never moved the schedule needs no replay. */
+	nearby?: readonly Review[];
 	/** The whole log after the write, when the caller holds it (saves reading it for a replay). */
 	log?: readonly Review[];
 	onProgress?: Progress;
 }
 
 /**
+ * An item's new records (in log order) folded onto its cached state without the log: answers after
+ * the state move it on, an undo of the state's last record steps back to the state before it, an undo
+ * of a record that never moved the schedule changes nothing. Null when a record needs the item's
+ * whole history (an older answer merged in, an undo further back, a record an earlier undo cancels).
+ */
+function foldInOrder(
+	start: ItemState | undefined,
+	startPrior: (ItemState | null)[],
+	reviews: readonly Review[],
+	known: ReadonlyMap<string, Review>,
+	undoneIds: ReadonlySet<string> | undefined,
+	scheduler: ReturnType<typeof schedulerFor>
+): { state: ItemState | undefined; prior: (ItemState | null)[] } | null {
+	let state = start;
+	let prior = startPrior;
+	for (const r of reviews) {
+		if (r.kind === 'undo') {
+			const target = r.undoes === undefined ? undefined : known.get(r.undoes);
+			if (target && !movesSchedule(target)) continue;
+			if (!state || state.lastId !== r.undoes || prior.length === 0) return null;
+			state = prior.at(-1) ?? undefined;
+			prior = prior.slice(0, -1);
+		} else {
+			if (undoneIds?.has(r.id) || (state && !isAfter(r, state))) return null;
+			const next = foldReview(state, r, scheduler);
+			if (next !== state) prior = [...prior, state ?? null].slice(-PRIOR);
+			state = next;
+		}
+	}
+	return { state, prior };
+}
+
+/**
  * Inside the transaction that has just appended `added` to the log: bring the cache up to date
- * and count them in. Reviews after their item's state are folded in; an undo of the item's last
- * review restores the state before it; anything else (an older review merged from a backup, an
- * undo further back) replays that item from the log. A cache already out of date is left alone:
+ * and count them in, item by item (foldInOrder); an item that needs its history replays from the
+ * log, read once for all of them. A cache already out of date is left alone:
  * the next open rebuilds it. Returns the changed items (undefined: no longer scheduled), or null
  * when the cache was not in use.
  */
@@ -122,25 +158,14 @@ export async function foldIntoCache(tx: LogTransaction, added: readonly Review[]
 	};
 	const changed = new Map<string, ItemState | undefined>();
 	const cached = await Promise.all([...byItem.keys()].map((id) => cache.get(id)));
+	const byId = new Map<string, Review>();
+	for (const r of [...(options.nearby ?? []), ...added, ...(options.undone ? [options.undone] : [])]) byId.set(r.id, r);
 	let done = 0;
 	for (const [i, [itemId, reviews]] of [...byItem].entries()) {
 		const before = cached[i];
-		let state: ItemState | undefined = before && stateOf(before);
-		let prior = before?.prior ?? [];
 		reviews.sort((a, b) => (a.at !== b.at ? a.at - b.at : a.id < b.id ? -1 : 1));
-		const undone = options.undone;
-		if (reviews.every((r) => r.kind !== 'undo') && (!state || isAfter(reviews[0]!, state))) {
-			for (const r of reviews) {
-				const next = foldReview(state, r, scheduler);
-				if (next !== state) prior = [...prior, state ?? null].slice(-PRIOR);
-				state = next;
-			}
-		} else if (reviews.length === 1 && undone && reviews[0]!.undoes === undone.id && !movesSchedule(undone)) {
-			// Cancelling a review that never moved the schedule changes nothing.
-		} else if (reviews.length === 1 && undone && reviews[0]!.undoes === undone.id && state?.lastId === undone.id && prior.length > 0) {
-			state = prior.at(-1) ?? undefined;
-			prior = prior.slice(0, -1);
-		} else {
+		let { state, prior } = foldInOrder(before && stateOf(before), before?.prior ?? [], reviews, byId, options.undoneIds, scheduler) ?? {};
+		if (prior === undefined) {
 			// In one go: yielding to the event loop here would end the transaction.
 			const replayed = buildSchedule(await historyOf(itemId), meta.retention, meta.weights ?? null);
 			state = replayed.get(itemId);
