@@ -13,7 +13,8 @@
  *   7. sync through a replication server (pouchdb-server in memory): the five-year log to a fresh
  *      device, and an answer's delay to another device (scripts/bench/sync.ts)
  * Needs a build (`npm run build`) for part 2; exits 1 when a budget is missed; `-- --no-optimizer`
- * skips part 5, `-- --no-browser` parts 6 and 7, `-- --only-sync` runs part 7 alone.
+ * skips part 5, `-- --no-browser` parts 6 and 7, `-- --only-sync` runs part 7 alone, `-- --only-browser`
+ * part 6 alone (BENCH_PORT=n serves it on port n).
  */
 import { existsSync } from 'node:fs';
 import { benchBank } from './bank';
@@ -31,6 +32,12 @@ if (process.argv.includes('--only-sync')) {
 	console.log(SYNC_TITLE);
 	await benchSync();
 	process.exit();
+}
+
+const BROWSER_TITLE = '\nIn Chromium, 200,000 reviews (five years of daily study), times from the page:';
+if (process.argv.includes('--only-browser')) {
+	console.log(BROWSER_TITLE);
+	process.exit((await benchBrowser()) ? 0 : 1);
 }
 
 benchBank();
@@ -61,8 +68,8 @@ if (!process.argv.includes('--no-optimizer')) {
 }
 
 if (!process.argv.includes('--no-browser')) {
-	console.log('\nIn Chromium, 200,000 reviews (five years of daily study), times from the page:');
-	await benchBrowser();
+	console.log(BROWSER_TITLE);
+	if (!(await benchBrowser())) process.exitCode = 1;
 }
 
 if (!process.argv.includes('--no-browser')) {

@@ -232,7 +232,7 @@ test('an authored quiz card shows its statements on the front and marks each tru
 		const shown = (await front.textContent()) ?? '';
 		await page.getByRole('button', { name: /显示答案/ }).click();
 		await page.getByRole('button', { name: /良好/ }).click();
-		// The next card comes once the rating is saved: read its front only then (a stale read skipped the quiz card).
+		// The next card, not the rated one still on screen: reading that one would pass the quiz card by.
 		await expect(front).not.toHaveText(shown);
 	}
 	await expect(front).toContainText('关于 TCP 三次握手，下列哪些说法正确？');

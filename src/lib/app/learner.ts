@@ -8,11 +8,23 @@ import { DB_NAME } from '$lib/store/db';
 /** Answers not yet in IndexedDB are stashed under this prefix (one key per tab; see the facade). */
 export const STASH_PREFIX = 'tcp-quest:pending:';
 
+let asking: Promise<boolean> | null = null;
+
 /**
  * True when there is progress to read: the database exists (the app creates it on first use) or a
- * tab stashed answers. Where the browser cannot list its databases, assume there is.
+ * tab stashed answers. Where the browser cannot list its databases, assume there is. Callers at the
+ * same moment (the layout, home) share one question, and a yes is kept: the database, once made,
+ * stays for the page's life (a reset empties it).
  */
-export async function hasProgress(): Promise<boolean> {
+export function hasProgress(): Promise<boolean> {
+	asking ??= askHasProgress().then((yes) => {
+		if (!yes) asking = null;
+		return yes;
+	});
+	return asking;
+}
+
+async function askHasProgress(): Promise<boolean> {
 	try {
 		for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i)?.startsWith(STASH_PREFIX)) return true;
 	} catch {

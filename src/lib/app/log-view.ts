@@ -55,11 +55,14 @@ export function replaySchedule(view: LogView, settings: Scheduling): void {
 /** Schedule (from the cache, rebuilt if stale: by `rebuild`, the jobs worker, for a big log), the log since `since` (at most two days back) and its size. */
 export async function readView(db: ProgressDB, view: LogView, settings: Scheduling, outbox: Pending, since: number, rebuild: () => Promise<unknown>): Promise<void> {
 	const { retention, weights } = settings;
+	// The three reads go out together (each its own transaction), not one after another.
+	const tail = Promise.all([store.reviewsSince(db, Math.min(Date.now() - 2 * DAY, since)), store.countReviews(db)]);
+	tail.catch(() => {}); // awaited below
 	let schedule = await store.readSchedule(db, retention, weights);
 	// A small log (a new learner's: none) is replayed here at once; only a big one starts the jobs worker.
-	if (!schedule && (await store.countReviews(db)) > BIG_LOG) await rebuild();
+	if (!schedule && (await tail)[1] > BIG_LOG) await rebuild();
 	schedule ??= (await store.readSchedule(db, retention, weights)) ?? (await store.rebuildSchedule(db, retention, undefined, weights));
-	const [recent, count] = await Promise.all([store.reviewsSince(db, Math.min(Date.now() - 2 * DAY, since)), store.countReviews(db)]);
+	const [recent, count] = await tail;
 	view.schedule = foldLocal(schedule, outbox.pending, retention, weights);
 	view.recent = mergeById(recent, outbox.pending);
 	view.reviewCount = count + outbox.pending.length;

@@ -128,9 +128,11 @@ class Progress {
 			await this.#recordZone();
 			// Answers a reload interrupted (this tab's or another's) are saved first.
 			if (this.#outbox.size && (await this.#flush()) !== undefined) this.#outbox.forget(stashed);
-			// The totals are read beside the schedule (both small); a rebuild, if they need one, waits until the page is usable.
+			// The totals are read beside the schedule, asked after it: IndexedDB answers in turn, and the
+			// schedule makes the page usable. A rebuild of the totals, if they need one, waits until it is.
+			const view = this.#readView(db);
 			storedTotals = store.readTotals(db, $state.snapshot(this.settings.zones));
-			await this.#readView(db);
+			await view;
 		} else showInMemory(this, this.#outbox, this.settings);
 		this.pendingCount = this.#outbox.size;
 		this.clock = Date.now();

@@ -22,15 +22,16 @@ export async function loadTotals(
 	zones: readonly ZoneChange[],
 	big: number,
 	run: (job: Job) => Promise<unknown>,
-	read: Promise<StoredTotals | null> = readTotals(db, zones)
+	read: Promise<(StoredTotals & { tail?: Review[] }) | null> = readTotals(db, zones)
 ): Promise<{ stored: StoredTotals; tail: Review[] }> {
-	let stored = await read.catch(() => null);
-	if (!stored) {
+	let found: (StoredTotals & { tail?: Review[] }) | null = await read.catch(() => null);
+	if (!found) {
 		const now = Date.now();
 		if ((await countReviews(db)) > big) await run({ kind: 'totals', zones: [...zones], now });
-		stored = (await readTotals(db, zones)) ?? (await rebuildTotals(db, zones, now));
+		found = (await readTotals(db, zones)) ?? (await rebuildTotals(db, zones, now));
 	}
-	return { stored, tail: await reviewsSince(db, stored.checkpoint) };
+	const { tail, ...stored } = found;
+	return { stored, tail: tail ?? (await reviewsSince(db, stored.checkpoint)) };
 }
 
 /** What home and /stats show, from the stored totals and every log record since their checkpoint. */

@@ -12,3 +12,5 @@ export * from './csv';
 export * from './records';
 export * from './book';
 export * from './projector';
+export * from './class-run';
+export * from './collect';

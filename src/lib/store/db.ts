@@ -139,6 +139,35 @@ export function openProgressDB(
 	/** Called after this connection closed itself for a newer version opened elsewhere: reload. */
 	onReplaced?: () => void
 ): Promise<ProgressDB> {
+	if (name === DB_NAME) appOpened = true;
+	if (name === DB_NAME && prewarmed) {
+		const { db, replaced } = prewarmed;
+		prewarmed = null;
+		if (onReplaced) replaced.push(onReplaced);
+		return db;
+	}
+	return open(name, onReplaced);
+}
+
+/** An open of the app's database started early (prewarmProgressDB), waiting for the first openProgressDB to take it. */
+let prewarmed: { db: Promise<ProgressDB>; replaced: (() => void)[] } | null = null;
+/** The app has opened its database already: a late prewarm would only add an idle connection. */
+let appOpened = false;
+
+/**
+ * Start opening the app's database now, before the code that reads it has loaded: the layout calls
+ * this once it knows there is progress, so the open runs beside the app layer's download instead of
+ * after it. The next `openProgressDB()` of it gets this connection (and its failure, if it failed).
+ */
+export function prewarmProgressDB(): void {
+	if (prewarmed || appOpened) return;
+	const replaced: (() => void)[] = [];
+	const db = open(DB_NAME, () => replaced.forEach((f) => f()));
+	db.catch(() => {}); // reported to whoever takes it
+	prewarmed = { db, replaced };
+}
+
+function open(name: string, onReplaced?: () => void): Promise<ProgressDB> {
 	return openDB<ProgressSchema>(name, SCHEMA_VERSION, {
 		upgrade(db, oldVersion, _newVersion, tx) {
 			if (oldVersion < 1) createSchemaV1(db as unknown as IDBPDatabase<ProgressSchemaV1>);

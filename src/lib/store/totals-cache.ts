@@ -11,7 +11,7 @@
  */
 import { effectiveReviewsAfter, emptyTotals, foldTotals, type DayTotal, type LogTotals } from '../game/totals';
 import { learnerDay, type ZoneChange } from '../game/days';
-import { effectiveReviews, type Review } from '../progress/review';
+import { compareReviews, effectiveReviews, type Review } from '../progress/review';
 import { TOTALS_KEY, type ProgressDB, type TotalsRecord } from './db';
 import { breathe, LOG_STORES, logCount, pagesSince, readLogChunked, type LogTransaction, type Progress } from './log';
 
@@ -34,12 +34,19 @@ export function zonesAgree(stored: readonly ZoneChange[], current: readonly Zone
 	return stored.every((z) => z.since >= checkpoint || now.has(key(z))) && current.every((z) => z.since >= checkpoint || before.has(key(z)));
 }
 
-/** The stored totals if they still match the log and the zone history, else null (rebuild them). */
-export async function readTotals(db: ProgressDB, zones: readonly ZoneChange[]): Promise<StoredTotals | null> {
+/**
+ * The stored totals if they still match the log and the zone history, else null (rebuild them);
+ * with `tail`, the log from their checkpoint on in (at, id) order — read beside the days, in the
+ * same transaction, rather than after them.
+ */
+export async function readTotals(db: ProgressDB, zones: readonly ZoneChange[]): Promise<(StoredTotals & { tail: Review[] }) | null> {
 	const tx = db.transaction(LOG_STORES, 'readonly');
-	const [record, count, days] = await Promise.all([tx.objectStore('totals').get(TOTALS_KEY), logCount(tx), tx.objectStore('days').getAll()]);
-	if (!record || record.logCount !== count || !zonesAgree(record.zones, zones, record.checkpoint)) return null;
-	return { totals: { ...record.totals, days: new Map(days.map((d) => [d.day, d])) }, checkpoint: record.checkpoint };
+	const record = tx.objectStore('totals').get(TOTALS_KEY);
+	const tail = record.then((r) => (r ? pagesSince(tx, r.checkpoint) : []));
+	const [stored, count, days, pages] = await Promise.all([record, logCount(tx), tx.objectStore('days').getAll(), tail]);
+	if (!stored || stored.logCount !== count || !zonesAgree(stored.zones, zones, stored.checkpoint)) return null;
+	const { checkpoint } = stored;
+	return { totals: { ...stored.totals, days: new Map(days.map((d) => [d.day, d])) }, checkpoint, tail: pages.filter((r) => r.at >= checkpoint).sort(compareReviews) };
 }
 
 /**
