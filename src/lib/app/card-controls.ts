@@ -4,7 +4,7 @@
  */
 import type { ControlKind, Review, Settings } from '$lib/progress';
 import { becameLeech, type ItemState } from '$lib/srs';
-import type { Answer } from './progress.svelte';
+import type { Answer } from './answer';
 
 /** Marks the suspension the leech guard adds, so one undo takes back the answer and its suspension together. */
 export const AUTO_SUSPEND = 'leech:auto-suspend';

@@ -1,54 +1,34 @@
-import { untrack } from 'svelte';
 import { version } from '$app/environment';
-import { fromPosted, goalFromHistory, historyEndingOn, summarize, type DayOf, type GameSummary, type GoalChange, type QuestionRef, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/game';
-import { DEFAULT_SETTINGS, effectiveRecords, withCurrentZone, type Review, type ReviewKind, type ReviewRating, type Settings } from '$lib/progress';
+import type { DayOf, GameSummary, QuestionRef, RoundResult, StudyStats } from '$lib/game';
+import { DEFAULT_SETTINGS, withCurrentZone, type Review, type Settings } from '$lib/progress';
 import type { ClassBook } from '$lib/classroom';
-import { buildSchedule, sameWeights, type ItemState } from '$lib/srs';
+import type { ItemState } from '$lib/srs';
 import * as store from '$lib/store';
 import type { ImportResult, Job, Persistence, ProgressDB, ScheduleChange, StorageFailure, StoredTotals } from '$lib/store';
-import { buildCatalog, dashboard, type Catalog } from '$lib/study';
+import { buildCatalog, type Catalog } from '$lib/study/catalog';
 import { bank as questionBank } from './bank';
-import { isWorkerError } from '$lib/workers/call';
 import { applyTheme } from '$lib/components/theme';
+import { recordAnswer, type Answer, type Recording } from './answer';
+import { isAutoSuspension } from './card-controls';
 import { tabClassBook } from './classes';
 import { DayClock } from './clock';
-import { GameClient } from './game-client';
+import { clearView, readView, readWholeLog, replaySchedule, showAdded, showInMemory, takeAppended } from './log-view';
 import { Outbox } from './outbox';
-import { loadTotals, mergeById, quickSummary } from './running-totals';
-import { autoSuspension, isAutoSuspension } from './card-controls';
-import { applyChange, foldLocal } from './schedule-view';
+import { loadTotals, mergeById } from './running-totals';
+import { noteFailure, savePending } from './saving';
+import { deviceZone, scheduleEffect, withGoalFromToday } from './settings-update';
+import { BIG_LOG } from './summary-source';
+import { SummaryView } from './summary-view.svelte';
 import { TabSync, type TabMessage } from './tab-sync';
+import { undoInMemory, undoStored } from './undo';
 
-export interface Answer {
-	itemId: string;
-	questionId?: string;
-	kind: Exclude<ReviewKind, 'undo'>;
-	rating?: ReviewRating;
-	answer?: string[];
-	correct?: boolean;
-	durationMs: number;
-	cram?: boolean;
-	/** The quiz, challenge round or session it belongs to, e.g. `challenge:mixed:<uuid>`. */
-	session?: string;
-	/** i16: a quiz answered by typing, the text typed. */
-	typed?: string;
-}
+export type { Answer } from './answer';
 export interface JobStatus {
 	kind: Job['kind'] | 'load';
 	/** 0–1. */
 	fraction: number;
 }
 
-const DAY = 86_400_000;
-/** Above this many reviews the achievements are summed up in the game worker and caches rebuilt in the jobs worker (a log this size replays in ~10 ms). */
-const BIG_LOG = 2_000;
-function deviceZone(): string {
-	try {
-		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-	} catch {
-		return 'UTC';
-	}
-}
 const tabId = globalThis.crypto?.randomUUID?.() ?? String(Math.random());
 const storageOrNull = () => (typeof localStorage === 'undefined' ? null : localStorage);
 
@@ -58,6 +38,8 @@ const storageOrNull = () => (typeof localStorage === 'undefined' ? null : localS
  * log: the schedule comes from the store's cache, XP, streak, quests and statistics from the running
  * totals plus the last days; the whole log follows in slices for achievements and challenge bests.
  * Answers storage cannot take wait in the outbox and are saved, in order, by the next write.
+ * The parts: log-view (what the page holds of the log), saving, answer, undo, settings-update, and the
+ * game figures in summary-view (summed up where summary-source says).
  */
 class Progress {
 	#db: ProgressDB | null = null;
@@ -82,82 +64,42 @@ class Progress {
 	clock = $state(Date.now());
 	/** Answers recorded in this page's life: a celebration only follows a new answer, never a load or import. */
 	recorded = $state(0);
+	/** Moves on with every change to the stored log (see log-view.ts); not for pages. */
+	logVersion = $state(0);
 	#dayClock = $derived(new DayClock(this.settings.zones));
 	/** The local day of an instant, in the zone the learner was in then (the one clock, see DayClock). */
 	dayOf = $derived<DayOf>(this.#dayClock.dayOf);
 	/** Flashcards first scheduled on the learner's today: the new-card quota used. */
 	introducedToday = $derived(this.#dayClock.introducedOn(this.schedule, this.catalog?.flashcardFamilies, this.clock));
 	#totals = $state.raw<StoredTotals | null>(null);
-	#quick = $derived(this.#totals && quickSummary(this.#totals, this.recent, { now: this.clock, dayOf: this.dayOf, goal: goalFromHistory(this.#goalHistory(this.clock)) }));
-	#workerFailed = $state(false);
-	#fromWorker = $state.raw<Summary | null>(null);
-	/** A big log is summed up by the game worker, which reads it from IndexedDB itself: the page never holds it. */
-	#inWorker = $derived(this.reviewCount > BIG_LOG && !!this.#db && !this.#workerFailed);
-	/** Moves on with every change to the stored log: the worker's summary is asked for again. */
-	#logVersion = $state(0);
-	#full = $derived<Summary | null>(this.#inWorker ? this.#fromWorker : this.#summarize());
-	/** XP, level, goal, streak and quests from the running totals; achievements from the whole log once it is in. */
-	game = $derived<GameSummary | null>(this.#quick ? { ...this.#quick.game, achievements: this.#full?.game.achievements ?? [] } : (this.#full?.game ?? null));
-	stats = $derived<StudyStats | null>(this.#quick?.stats ?? this.#full?.stats ?? null);
-	/** Finished challenge rounds (personal bests), once the whole-log summary is in. */
-	rounds = $derived<RoundResult[]>(this.#full?.rounds ?? []);
+	#summary = new SummaryView(this, () => this.#totals, () => !!this.#db, (e) => noteFailure(this, e));
 
 	#loading: Promise<void> | null = null;
+	#logRead: Promise<void> | null = null;
 	#outbox = new Outbox(storageOrNull(), tabId);
 	#tabs: TabSync | null = null;
-	#game = new GameClient();
 	#classBook: ClassBook | null = null;
-	/** Each item's state before an answer of this page's life: undo without the log when storage fails. */
-	#before = new Map<string, ItemState | undefined>();
-	/** Answers whose achievements wait for the worker's summary (see `recorded`). */
-	#unannounced = 0;
+	#recording: Recording = {
+		before: new Map(),
+		stateOf: (itemId) => this.schedule.get(itemId),
+		settings: () => this.settings,
+		save: (review) => (this.#outbox.add(review), this.#flush()),
+		show: (added, change) => this.#show(added, change),
+		announce: () => this.#summary.announce()
+	};
 
-	constructor() {
-		$effect.root(() => {
-			$effect(() => {
-				const inputs = this.#inWorker ? this.#summaryInputs() : null;
-				void this.#logVersion;
-				if (inputs) untrack(() => void this.#askWorker(inputs));
-			});
-			// Tests (and the bench) see when the figures that need the whole log are in.
-			$effect(() => {
-				if (this.#full) document.documentElement.dataset.log = 'loaded';
-			});
-		});
+	/** XP, level, goal, streak and quests (at once, from the running totals); achievements once the whole log is summed up. */
+	get game(): GameSummary | null {
+		return this.#summary.game;
 	}
 
-	/** What the summary needs besides the log, once the whole log is in. */
-	#summaryInputs(): SummaryInputs | null {
-		const catalog = this.catalog;
-		if (!this.ready || !catalog || !(this.logLoaded || this.#inWorker)) return null;
-		const now = this.clock;
-		const { mastery } = dashboard(catalog, this.schedule, this.recent, now, this.settings.dailyNew, this.introducedToday, this.dayOf);
-		// Only the settings' parts are reactive proxies to copy; the bank is raw and large (copying it cost ~100 ms an answer).
-		const zones = $state.snapshot(this.settings.zones);
-		const goalHistory = $state.snapshot(this.#goalHistory(now));
-		return { now, zones, goalHistory, questions: catalog.data.questions, topics: catalog.data.topics, mastery };
+	get stats(): StudyStats | null {
+		return this.#summary.stats;
 	}
 
-	#summarize(): Summary | null {
-		const inputs = this.logLoaded ? this.#summaryInputs() : null;
-		return inputs && summarize(this.reviews, inputs);
-	}
-
-	async #askWorker(inputs: SummaryInputs) {
-		try {
-			const posted = await this.#game.summarize(inputs);
-			if (!posted || !this.catalog) return;
-			this.#fromWorker = fromPosted(posted, this.catalog.data.topics);
-			// The summary and the answers it includes arrive together, so their achievements can be celebrated.
-			this.recorded += this.#unannounced;
-			this.#unannounced = 0;
-		} catch (e) {
-			// A worker that cannot start (a blocked script): the summary is computed here instead.
-			if (isWorkerError(e)) {
-				this.#workerFailed = true;
-				void this.loadLog();
-			} else this.#failed(e);
-		}
+	/** Finished challenge rounds (personal bests), once the whole-log summary is in. */
+	get rounds(): RoundResult[] {
+		return this.#summary.rounds;
 	}
 
 	/** Load once; every page awaits the same promise. */
@@ -191,11 +133,7 @@ class Progress {
 			const view = this.#readView(db);
 			storedTotals = store.readTotals(db, $state.snapshot(this.settings.zones));
 			await view;
-		} else {
-			this.reviews = this.recent = [...this.#outbox.pending];
-			this.reviewCount = this.#outbox.size;
-			this.schedule = buildSchedule(this.reviews, this.settings.retention, this.settings.weights);
-		}
+		} else showInMemory(this, this.#outbox, this.settings);
 		this.pendingCount = this.#outbox.size;
 		this.clock = Date.now();
 		this.ready = true;
@@ -217,21 +155,9 @@ class Progress {
 		);
 	}
 
-	/** Schedule (from the cache, rebuilt if stale), the last two days of the log and its size. */
-	async #readView(db: ProgressDB) {
+	#readView(db: ProgressDB): Promise<void> {
 		const { retention, weights } = this.settings;
-		// The three reads go out together (each its own transaction), not one after another.
-		const since = Math.min(Date.now() - 2 * DAY, this.#totals?.checkpoint ?? Infinity);
-		const tail = Promise.all([store.reviewsSince(db, since), store.countReviews(db)]);
-		tail.catch(() => {}); // awaited below
-		let schedule = await store.readSchedule(db, retention, weights);
-		// A small log (a new learner's: none) is replayed here at once; only a big one starts the jobs worker.
-		if (!schedule && (await tail)[1] > BIG_LOG) await this.#run({ kind: 'rebuild', retention, weights: $state.snapshot(weights) });
-		schedule ??= (await store.readSchedule(db, retention, weights)) ?? (await store.rebuildSchedule(db, retention, undefined, weights));
-		const [recent, count] = await tail;
-		this.schedule = foldLocal(schedule, this.#outbox.pending, retention, weights);
-		this.recent = mergeById(recent, this.#outbox.pending);
-		this.reviewCount = count + this.#outbox.size;
+		return readView(db, this, this.settings, this.#outbox, this.#totals?.checkpoint ?? Infinity, () => this.#run({ kind: 'rebuild', retention, weights: $state.snapshot(weights) }));
 	}
 
 	/** The running totals and the log since their checkpoint (rebuilt first if they do not match the log). */
@@ -245,20 +171,11 @@ class Progress {
 		}
 	}
 
-	#logRead: Promise<void> | null = null;
-	/**
-	 * The whole log, for the pages that need every record (the optimizer, the stored counts, the
-	 * quiz's least-asked wording): read in slices, merged with anything answered meanwhile.
-	 */
+	/** The whole log, for the pages that need every record (the optimizer, the stored counts, the quiz's least-asked wording). */
 	loadLog(): Promise<void> {
 		const db = this.#db;
 		if (!db || this.logLoaded) return Promise.resolve();
-		this.#logRead ??= store.readLogChunked(db).then((log) => {
-			// Answers recorded meanwhile are in `recent` (the whole log as it was may be 200,000 records: not compared).
-			this.reviews = mergeById(log, [...this.recent, ...this.#outbox.pending]);
-			this.logLoaded = true;
-			this.#logRead = null;
-		});
+		this.#logRead ??= readWholeLog(db, this, this.#outbox).then(() => void (this.#logRead = null));
 		return this.#logRead;
 	}
 
@@ -267,17 +184,11 @@ class Progress {
 		const db = this.#db;
 		if (!db || this.storage === 'replaced') return;
 		try {
-			if (message.kind === 'appended') {
-				this.recent = mergeById(this.recent, message.reviews);
-				if (this.logLoaded) this.reviews = mergeById(this.reviews, message.reviews);
-				const [schedule, count] = await Promise.all([store.readSchedule(db, this.settings.retention, this.settings.weights), store.countReviews(db)]);
-				if (schedule) this.schedule = schedule;
-				this.reviewCount = count + this.#outbox.size;
-				this.#logVersion++;
-			} else await this.#reread(db);
+			if (message.kind === 'appended') await takeAppended(db, this, message.reviews, this.settings, this.#outbox);
+			else await this.#reread(db);
 			this.clock = Math.max(this.clock, Date.now());
 		} catch (e) {
-			this.#failed(e);
+			noteFailure(this, e);
 		}
 	}
 
@@ -291,12 +202,7 @@ class Progress {
 		await this.#readTotals(db);
 		if (kept) [this.reviews, this.logLoaded] = [mergeById(kept, [...this.recent, ...this.#outbox.pending]), true];
 		else if (wanted || this.reviewCount <= BIG_LOG) await this.loadLog();
-		this.#logVersion++;
-	}
-
-	#failed(e: unknown) {
-		if (this.storage !== 'replaced') this.storage = store.storageFailure(e);
-		console.warn('storage failed', e);
+		this.logVersion++;
 	}
 
 	/** Run a long job with a visible progress figure. */
@@ -318,11 +224,6 @@ class Progress {
 		await store.saveSettings(this.#open(), $state.snapshot(this.settings)).catch(() => {});
 	}
 
-	/** The goal history, made to end on the current setting (see historyEndingOn). */
-	#goalHistory(now: number): readonly GoalChange[] {
-		return historyEndingOn(this.settings.goalHistory, this.settings.goal, this.dayOf(now));
-	}
-
 	/** The teacher's classes and results: in IndexedDB, or — where the browser allows none — kept for this tab (`classesInTab`). */
 	get classroom(): ClassBook {
 		if (this.#db) return (this.#classBook ??= store.storedClassBook(this.#db));
@@ -340,51 +241,17 @@ class Progress {
 		return this.#db;
 	}
 
-	/**
-	 * Append one answer to the log, with anything still pending, in one transaction; if storage fails it
-	 * waits in the outbox and `storage` says why. Never rejects, so pages await it without a catch.
-	 */
-	async record(answer: Answer, now = Date.now()): Promise<Review> {
-		const review: Review = { id: crypto.randomUUID(), at: now, appVersion: version, ...answer };
-		this.#before.set(review.id, this.schedule.get(review.itemId));
-		this.#outbox.add(review);
-		this.#show([review], await this.#flush());
-		// XP, streak and quests are current at once; achievements from a worker follow (and celebrate) with its summary.
-		if (!this.#inWorker || this.#quick) this.recorded++;
-		if (this.#inWorker && this.#fromWorker) this.#unannounced++;
-		// i16: an answer that made its item a leech suspends it, if the learner asked (see card-controls.ts).
-		const suspension = autoSuspension(review, this.#before.get(review.id), this.schedule.get(review.itemId), this.settings);
-		if (suspension) await this.record(suspension, now + 1);
-		return review;
+	/** Append one answer to the log, with anything still pending, in one transaction; if storage fails it waits in the outbox and `storage` says why. Never rejects. */
+	record(answer: Answer, now = Date.now()): Promise<Review> {
+		return recordAnswer(this.#recording, answer, now, version);
 	}
 
-	/** Try to save what is pending; the schedule change, or undefined when it stays in memory. */
-	async #flush(): Promise<ScheduleChange | undefined> {
-		const db = this.#db;
-		try {
-			if (!db || this.storage === 'replaced' || this.#outbox.size === 0) return undefined;
-			const zones = $state.snapshot(this.settings.zones);
-			let saved: Review[] = [];
-			const change = await this.#outbox.flush((batch) => store.appendReviews(db, (saved = batch), { skipKnown: true, zones }));
-			this.storage = null;
-			this.#tabs?.tell({ kind: 'appended', reviews: saved });
-			return change;
-		} catch (e) {
-			this.#failed(e);
-			return undefined;
-		} finally {
-			this.pendingCount = this.#outbox.size;
-		}
+	#flush(): Promise<ScheduleChange | undefined> {
+		return savePending(this, this.#db, this.#outbox, () => $state.snapshot(this.settings.zones), (m) => this.#tabs?.tell(m));
 	}
 
-	/** Show new records: in the log, the recent slice and the schedule (from the store's change, or folded here). */
 	#show(added: Review[], change: ScheduleChange | undefined) {
-		this.clock = Math.max(this.clock, ...added.map((r) => r.at));
-		this.recent = [...this.recent, ...added];
-		this.reviewCount += added.length;
-		if (this.logLoaded) this.reviews = [...this.reviews, ...added];
-		this.#logVersion++;
-		this.schedule = change ? applyChange(this.schedule, change) : foldLocal(this.schedule, added, this.settings.retention, this.settings.weights);
+		showAdded(this, added, change, this.settings);
 	}
 
 	/** Cancel the last review; the log keeps both records, the schedule forgets the rating. */
@@ -399,54 +266,32 @@ class Progress {
 		const db = this.#db;
 		if (db && this.#outbox.size === 0 && this.storage !== 'replaced') {
 			try {
-				const { undone, record, change } = await store.undoLast(db, now, version);
-				if (undone && record) {
-					this.#show([record], change ?? this.#undoneState(undone));
+				const { undone, saved } = await undoStored(db, this, this.#recording.before, this.settings, now, version);
+				if (undone && saved) {
 					this.#tabs?.tell({ kind: 'changed' });
 					// An undo behind the totals' checkpoint made the store drop them: rebuild.
 					if (this.#totals && undone.at < this.#totals.checkpoint) await this.#readTotals(db);
 				}
 				return undone;
 			} catch (e) {
-				this.#failed(e);
+				noteFailure(this, e);
 			}
 		}
-		// In memory: undo the latest effective answer we know of, and save the undo with the rest later.
-		const known = this.logLoaded ? this.reviews : this.recent;
-		const undone = effectiveRecords(known).at(-1) ?? null; // controls are undoable too
-		if (!undone) return null;
-		const record: Review = { id: crypto.randomUUID(), itemId: undone.itemId, kind: 'undo', undoes: undone.id, durationMs: 0, at: now, appVersion: version };
-		this.#outbox.add(record);
+		const undone = undoInMemory(this, this.#outbox, this.#recording.before, this.settings, now, version);
 		this.pendingCount = this.#outbox.size;
-		this.#show([record], this.#undoneState(undone, record));
 		return undone;
 	}
 
-	/** The undone item's state without its last review: remembered from this page's life, or replayed from the log. */
-	#undoneState(undone: Review, record?: Review): Map<string, ItemState | undefined> {
-		if (this.#before.has(undone.id)) return new Map([[undone.itemId, this.#before.get(undone.id)]]);
-		const log = [...(this.logLoaded ? this.reviews : this.recent).filter((r) => r.itemId === undone.itemId), ...(record ? [record] : [])];
-		return new Map([[undone.itemId, buildSchedule(log, this.settings.retention, this.settings.weights).get(undone.itemId)]]);
-	}
-
 	async updateSettings(change: Partial<Settings>) {
-		if (change.goal !== undefined && change.goal !== this.settings.goal && change.goalHistory === undefined) {
-			// From today on: past days keep the goal they had (and the freezes they earned).
-			const since = this.dayOf(Date.now());
-			change = { ...change, goalHistory: [...this.settings.goalHistory.filter((c) => c.since !== since), { since, setting: change.goal }] };
-		}
-		const { retention, weights } = this.settings;
-		this.settings = { ...this.settings, ...change };
+		const before = this.settings;
+		this.settings = { ...before, ...withGoalFromToday(before, change, () => this.dayOf(Date.now())) };
 		applyTheme(this.settings.theme);
-		const rescheduled = this.settings.retention !== retention || !sameWeights(this.settings.weights, weights);
+		const { reweighted, rescheduled } = scheduleEffect(before, this.settings);
 		const db = this.#db;
-		if (!db) {
-			// In memory only: the schedule is replayed from the answers of this visit.
-			if (rescheduled) this.schedule = buildSchedule(this.reviews, this.settings.retention, this.settings.weights);
-			return;
-		}
+		// In memory only: the schedule is replayed from the answers of this visit.
+		if (!db) return void (rescheduled && replaySchedule(this, this.settings));
 		await store.saveSettings(db, $state.snapshot(this.settings));
-		if (!sameWeights(this.settings.weights, weights)) {
+		if (reweighted) {
 			// New weights move every due date: the whole cache is replayed in the jobs worker, with progress.
 			await this.#run({ kind: 'rebuild', retention: this.settings.retention, weights: $state.snapshot(this.settings.weights) });
 			this.#tabs?.tell({ kind: 'changed' });
@@ -485,11 +330,7 @@ class Progress {
 	async reset() {
 		const db = this.#open();
 		await store.resetProgress(db);
-		this.reviews = [];
-		this.recent = [];
-		this.schedule = new Map();
-		this.reviewCount = 0;
-		this.#logVersion++;
+		clearView(this);
 		await this.#readTotals(db);
 		this.#tabs?.tell({ kind: 'changed' });
 	}

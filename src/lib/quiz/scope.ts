@@ -1,4 +1,8 @@
-import { isCondition, isEvent, isState, machine, upgradeEvent, type State } from '../fsm';
+// The machine's own files, not the fsm barrel: every page with progress reaches this module, and the
+// barrel would bring the simulator and the diagram's layout with it.
+import { isCondition, isEvent, upgradeEvent } from '../fsm/events';
+import { machine } from '../fsm/machine';
+import { isState, type State } from '../fsm/states';
 import { parseFamily, statesNamed } from '../ids';
 
 /**
