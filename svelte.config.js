@@ -1,7 +1,7 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
-import { EARLY_REDIRECT } from './src/lib/i18n/early-redirect.js';
+import { EARLY_REDIRECT } from './src/lib/app/early-redirect.js';
 
 /**
  * The one inline script of our own (the language redirect in <head>), allowed by its hash.

@@ -1,7 +1,7 @@
 /** `npm run content:check`: check all content, then generate the question bank and validate it. */
-import { buildDeck, checkChineseSource, formatError } from '../src/lib/content';
-import { machine } from '../src/lib/fsm';
-import { generateBank, validateBank } from '../src/lib/quiz';
+import { buildDeck, checkChineseSource, formatError } from '../src/lib/server/content';
+import { machine } from '../src/lib/core/fsm';
+import { generateBank, validateBank } from '../src/lib/server/generate';
 import { readCaptureFiles } from '../src/lib/server/capture-files';
 import { readContentFiles } from '../src/lib/server/content-files';
 import { readUiSources } from '../src/lib/server/ui-sources';

@@ -1,5 +1,5 @@
 /** `npm run -s questions [-- --seed S]`: the whole question bank as JSON. Stable output. */
-import { DEFAULT_SEED, generateBank } from '../src/lib/quiz';
+import { DEFAULT_SEED, generateBank } from '../src/lib/server/generate';
 import { loadDeck } from '../src/lib/server/deck';
 
 const at = process.argv.indexOf('--seed');

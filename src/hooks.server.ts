@@ -1,6 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
-import { EARLY_REDIRECT } from '$lib/i18n/early-redirect.js';
-import { HTML_LANG, langOfPath } from '$lib/i18n/href';
+import { EARLY_REDIRECT } from '$lib/app/early-redirect.js';
+import { HTML_LANG, langOfPath } from '$lib/app/href';
 
 /**
  * Every page is prerendered once per language: `<html lang>` from its address, and the inline script

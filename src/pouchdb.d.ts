@@ -1,6 +1,6 @@
-// PouchDB 9 ships no types; these declare the little the app and tests use (see src/lib/sync/engine.ts).
+// PouchDB 9 ships no types; these declare the little the app and tests use (see src/lib/features/sync/engine.ts).
 declare module 'pouchdb-core' {
-	import type { DocDB } from '$lib/sync/engine';
+	import type { DocDB } from '$lib/features/sync/engine';
 	export interface Replication {
 		on(event: string, listener: (info: unknown) => void): Replication;
 		cancel(): void;

@@ -3,8 +3,8 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 import { build, files, prerendered, version } from '$service-worker';
-import { allowOrigin } from '$lib/sync/csp';
-import { isCspOrigin } from '$lib/sync/config';
+import { allowOrigin } from '$lib/features/sync/csp';
+import { isCspOrigin } from '$lib/features/sync/config';
 
 /**
  * Precache the whole app — code, static files and every prerendered page and data file — so a

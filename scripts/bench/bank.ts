@@ -1,7 +1,7 @@
 /** The bank's size per kind, and the median time to parse the content, generate and validate it. */
-import { buildDeck } from '../../src/lib/content';
-import { machine } from '../../src/lib/fsm';
-import { generateBank, validateBank } from '../../src/lib/quiz';
+import { buildDeck } from '../../src/lib/server/content';
+import { machine } from '../../src/lib/core/fsm';
+import { generateBank, validateBank } from '../../src/lib/server/generate';
 import { readCaptureFiles } from '../../src/lib/server/capture-files';
 import { readContentFiles } from '../../src/lib/server/content-files';
 

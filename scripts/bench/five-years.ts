@@ -3,7 +3,7 @@
  * quizzes, challenges and a few undos — from a fixed seed, so every run and every bench part
  * (the browser's, the optimizer's) works on the same 200,000 reviews.
  */
-import type { Review } from '../../src/lib/progress';
+import type { Review } from '../../src/lib/core/log';
 
 const DAY = 86_400_000;
 

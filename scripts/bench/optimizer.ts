@@ -2,12 +2,12 @@
  * FSRS's optimizer (fsrs-browser's wasm, single-threaded as in the app's worker) on the bench's
  * five-year log of 200,000 reviews, in Node: the time to turn the log into training samples, the
  * time fsrs-rs takes, and the log loss of the default weights and of the computed ones on the
- * same history (src/lib/srs/loss.ts).
+ * same history (src/lib/core/srs/loss.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { buildDeck } from '../../src/lib/content';
-import { generateBank } from '../../src/lib/quiz';
+import { buildDeck } from '../../src/lib/server/content';
+import { generateBank } from '../../src/lib/server/generate';
 import { readContentFiles } from '../../src/lib/server/content-files';
 import { optimize, prepare, type FsrsWasm } from '../../src/lib/app/optimize';
 import { familiesOf, fiveYearsOfStudy } from './five-years';

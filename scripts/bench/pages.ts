@@ -23,7 +23,7 @@ function budget(path: string): { js: number; json: number } | undefined {
 	return undefined;
 }
 
-/** The bank as the browser fetches it (see src/lib/study/slices.ts): the index, and a slice per language and topic. */
+/** The bank as the browser fetches it (see src/lib/features/study/slices.ts): the index, and a slice per language and topic. */
 function benchSlices(dir = 'build/data/bank') {
 	const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 	console.log('\nThe bank in slices, gzipped -9 (a session fetches the slices of the topics it asks; home and topic pages none):');

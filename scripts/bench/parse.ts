@@ -4,7 +4,7 @@
  * list of 100,000 time zones. These bounds used to live in the unit tests, where a loaded CI
  * machine made them flake; here they are reported, and exceeded ones fail `npm run bench`.
  */
-import { MAX_BACKUP_CHARS, parseBackup, sanitizeSettings } from '../../src/lib/progress';
+import { MAX_BACKUP_CHARS, parseBackup, sanitizeSettings } from '../../src/lib/core/log';
 import { SAMPLES } from '../../tests/unit/fuzz/backup-samples';
 import { baselineMs, fuzzInputs, timed } from '../../tests/unit/fuzz/mutate';
 

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { buildDeck } from '../../src/lib/content';
-import { localDay, type Review } from '../../src/lib/progress';
-import { generateBank } from '../../src/lib/quiz';
+import { buildDeck } from '../../src/lib/server/content';
+import { localDay, type Review } from '../../src/lib/core/log';
+import { generateBank } from '../../src/lib/server/generate';
 import { readContentFiles } from '../../src/lib/server/content-files';
-import { buildSchedule, introducedOn } from '../../src/lib/srs';
+import { buildSchedule, introducedOn } from '../../src/lib/core/srs';
 import { allReviews, appendReviews, openProgressDB, readSchedule, rebuildSchedule } from '../../src/lib/store';
-import { buildCatalog, planFlashcards } from '../../src/lib/study';
+import { buildCatalog, planFlashcards } from '../../src/lib/features/study';
 
 const DAY = 86_400_000;
 

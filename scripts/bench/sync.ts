@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { toBatches } from '../../src/lib/sync/batches';
+import { toBatches } from '../../src/lib/features/sync/batches';
 import { setup } from '../sync/setup';
 import { launch } from './browser';
 import { familiesOf, fiveYearsOfStudy } from './five-years';

@@ -4,7 +4,7 @@
  * behind unread data), because a capture cannot show them; everything else shows on the wire.
  */
 import net from 'node:net';
-import type { Packet } from '../../src/lib/capture/packet';
+import type { Packet } from '../../src/lib/core/capture/packet';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Long enough for delayed ACKs (40 ms minimum on Linux) to go out before the next step. */

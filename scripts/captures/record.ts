@@ -7,8 +7,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePcap } from '../../src/lib/capture/pcap';
-import type { CaptureInfo, CaptureIndex } from '../../src/lib/capture/recorded';
+import { parsePcap } from '../../src/lib/core/capture/pcap';
+import type { CaptureInfo, CaptureIndex } from '../../src/lib/core/capture/recorded';
 import { PLAYS, freePort, listen, sleep, type PlayContext } from './plays';
 import { captureSupport, dropOnInput, removeDropRules, kernelVersion, pcapToText, packetsWritten, startTcpdump, tcpdumpVersion, TEXT_ARGS } from './tools';
 

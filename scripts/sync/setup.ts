@@ -6,7 +6,7 @@
  * write-once. Every call is authenticated as the admin; credentials come from the environment, so
  * they never appear in a URL or the shell history. Running it again changes nothing.
  */
-import { designDoc, DESIGN_ID } from '../../src/lib/sync/design';
+import { designDoc, DESIGN_ID } from '../../src/lib/features/sync/design';
 
 export interface SetupOptions {
 	server: string;

@@ -1,6 +1,6 @@
 import { loadDeck } from '$lib/server/deck';
-import { generateBank } from '$lib/quiz';
-import { buildCatalog, topicCatalogue } from '$lib/study';
+import { generateBank } from '$lib/server/generate';
+import { buildCatalog, topicCatalogue } from '$lib/features/study';
 
 /**
  * Build-time only: the home page gets the topic list, not the Markdown or the parser. Counted by

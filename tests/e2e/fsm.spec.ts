@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { PRESET_IDS, PRESETS, RFC_NAME, SCENARIOS, simulate, TRANSITIONS } from '../../src/lib/fsm';
-import { SIDE_NAME } from '../../src/lib/i18n/fsm-ui';
+import { PRESET_IDS, PRESETS, RFC_NAME, SCENARIOS, simulate, TRANSITIONS } from '../../src/lib/core/fsm';
+import { SIDE_NAME } from '../../src/lib/components/fsm/fsm-ui';
 import { controlledByWorker, expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
 
 /** Choosing a preset scrolls the diagram into view (smoothly): wait until the page stands still. */

@@ -169,7 +169,7 @@ test('HTML and script in an imported file are shown as text, never run', async (
 	await expect(alert).toContainText('无法导入：文件不是有效的 JSON');
 	await expectNothingRan(page, 'bad JSON');
 	await importFile(page, 'b.json', JSON.stringify({ format: 'tcp-quest-backup', version: 1, exportedAt: 0, reviews: [{ [P(0)]: 1 }] }));
-	// Quoted values are cut to 40 characters (quoted() in progress/review.ts).
+	// Quoted values are cut to 40 characters (quoted() in core/log/review.ts).
 	await expect(alert).toContainText(`有未知字段“${P(0).slice(0, 40)}…”`);
 	await expectNothingRan(page, 'unknown field');
 	const dup = { id: P(1), itemId: 'card:x', kind: 'flashcard', rating: 3, durationMs: 1, at: 1, appVersion: 'x' };

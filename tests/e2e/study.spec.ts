@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { questsFor } from '../../src/lib/game/quests';
+import { questsFor } from '../../src/lib/features/game/quests';
 import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress, writeReviews } from './util';
 
 interface StudyReview {

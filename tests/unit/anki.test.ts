@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateBank, type Question } from '../../src/lib/quiz';
+import { generateBank, type Question } from '../../src/lib/server/generate';
 import { loadDeck } from '../../src/lib/server/deck';
-import { ankiNotes, escapeAnkiHtml } from '../../src/lib/study/anki';
+import { ankiNotes, escapeAnkiHtml } from '../../src/lib/features/study/anki';
 
 let bank: Question[];
 beforeAll(() => {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Review } from '../../src/lib/progress';
-import { generateBank, type Question } from '../../src/lib/quiz';
+import type { Review } from '../../src/lib/core/log';
+import { generateBank, type Question } from '../../src/lib/server/generate';
 import { loadDeck } from '../../src/lib/server/deck';
-import { buildSchedule } from '../../src/lib/srs';
-import { browseCards, buildCatalog, cardEntries, cardStatus, matchesQuery, searchText, type BrowseOptions, type Catalog } from '../../src/lib/study';
+import { buildSchedule } from '../../src/lib/core/srs';
+import { browseCards, buildCatalog, cardEntries, cardStatus, matchesQuery, searchText, type BrowseOptions, type Catalog } from '../../src/lib/features/study';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 9);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rfcUrl } from '../../src/lib/content/sources';
+import { rfcUrl } from '../../src/lib/features/content/sources';
 
 describe('links to the RFC', () => {
 	it('reads a section even when a figure is named after it, and a whole RFC without one', () => {

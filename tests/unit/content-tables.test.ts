@@ -1,6 +1,6 @@
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { keepNamesWhole, tableRenderer } from '../../src/lib/content/tables';
+import { keepNamesWhole, tableRenderer } from '../../src/lib/server/content/tables';
 
 const render = (markdown: string, lang: 'zh' | 'en' = 'en') => new Marked({ async: false, gfm: true }).use({ renderer: tableRenderer(lang) }).parse(markdown) as string;
 

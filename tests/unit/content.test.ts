@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeck, formatError, type ContentFile } from '../../src/lib/content';
-import { createMachine, TRANSITIONS } from '../../src/lib/fsm';
-import { LANGS } from '../../src/lib/i18n/lang';
+import { buildDeck, formatError, type ContentFile } from '../../src/lib/server/content';
+import { createMachine, TRANSITIONS } from '../../src/lib/core/fsm';
+import { LANGS } from '../../src/lib/core/text';
 import { readContentFiles } from '../../src/lib/server/content-files';
 
 const topic = (body: string, title = 'T') => `# ${title}\n\n${body}\n`;

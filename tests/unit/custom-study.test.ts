@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateBank } from '../../src/lib/quiz';
+import { generateBank } from '../../src/lib/server/generate';
 import { loadDeck } from '../../src/lib/server/deck';
-import { buildCatalog, planCustom, type Catalog } from '../../src/lib/study';
+import { buildCatalog, planCustom, type Catalog } from '../../src/lib/features/study';
 import { Rating } from 'ts-fsrs';
-import type { Review } from '../../src/lib/progress';
-import { buildSchedule, forgottenOn, itemHistory, memoryOf, moreNewQueue, reviewAheadQueue, schedulerFor } from '../../src/lib/srs';
+import type { Review } from '../../src/lib/core/log';
+import { buildSchedule, forgottenOn, itemHistory, memoryOf, moreNewQueue, reviewAheadQueue, schedulerFor } from '../../src/lib/core/srs';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 9);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateBank } from '../../src/lib/quiz';
+import { generateBank } from '../../src/lib/server/generate';
 import { loadDeck } from '../../src/lib/server/deck';
 
 describe('duration questions', () => {

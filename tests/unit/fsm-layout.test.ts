@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLayout, edgeIdOf, LAYOUT, neighbour, STATES, TRANSITIONS, type State } from '../../src/lib/fsm';
+import { buildLayout, edgeIdOf, LAYOUT, neighbour, STATES, TRANSITIONS, type State } from '../../src/lib/core/fsm';
 
 const nodeOf = (s: State) => LAYOUT.nodes.find((n) => n.state === s)!;
 

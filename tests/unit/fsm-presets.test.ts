@@ -16,9 +16,9 @@ import {
 	simulate,
 	stateTrace,
 	TRANSITIONS
-} from '../../src/lib/fsm';
-import { transitionFamily } from '../../src/lib/ids';
-import { generateBank } from '../../src/lib/quiz';
+} from '../../src/lib/core/fsm';
+import { transitionFamily } from '../../src/lib/core/ids';
+import { generateBank } from '../../src/lib/server/generate';
 import { loadDeck } from '../../src/lib/server/deck';
 
 describe('diagram presets', () => {

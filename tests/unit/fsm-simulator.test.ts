@@ -11,8 +11,8 @@ import {
 	SCENARIOS,
 	simulate,
 	type Side
-} from '../../src/lib/fsm';
-import { SIDE_NAME, SIM_UI, wireText } from '../../src/lib/i18n/fsm-ui';
+} from '../../src/lib/core/fsm';
+import { SIDE_NAME, SIM_UI, wireText } from '../../src/lib/components/fsm/fsm-ui';
 
 describe('starting a scenario from ESTABLISHED', () => {
 	it('skips exactly the handshake of the four-way close: 12 steps become 7', () => {

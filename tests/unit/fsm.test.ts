@@ -18,7 +18,7 @@ import {
 	type Event,
 	type Segment,
 	type State
-} from '../../src/lib/fsm';
+} from '../../src/lib/core/fsm';
 
 type Expect = [State, Event, State, Segment, Condition?];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeck, formatError } from '../../src/lib/content';
-import { checkChineseMarkdown, checkChineseSource, glossaryProblems, GLOSSARY } from '../../src/lib/content/glossary';
+import { buildDeck, formatError } from '../../src/lib/server/content';
+import { checkChineseMarkdown, checkChineseSource, glossaryProblems, GLOSSARY } from '../../src/lib/server/content/glossary';
 import { readContentFiles } from '../../src/lib/server/content-files';
 import { readUiSources } from '../../src/lib/server/ui-sources';
 
@@ -115,11 +115,11 @@ describe('the real content and interface', () => {
 		expect(found).toEqual([]);
 	});
 
-	it('reach the interface strings of i18n, the quiz and the game', () => {
+	it('reach the interface strings beside the components, the question generators and the game', () => {
 		const paths = readUiSources().map((f) => f.path);
-		expect(paths.some((p) => p.includes('src/lib/i18n/'))).toBe(true);
-		expect(paths.some((p) => p.includes('src/lib/quiz/'))).toBe(true);
-		expect(paths.some((p) => p.includes('src/lib/game/'))).toBe(true);
+		expect(paths.some((p) => /-ui\.ts$/.test(p))).toBe(true);
+		expect(paths.some((p) => p.includes('src/lib/server/generate/'))).toBe(true);
+		expect(paths.some((p) => p.includes('src/lib/features/game/'))).toBe(true);
 		expect(paths.some((p) => p.endsWith('.test.ts'))).toBe(false);
 	});
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EARLY_REDIRECT, LANG_KEY } from '../../src/lib/i18n/early-redirect.js';
-import { alternates, langOfPath, localize, routeOfPath, switchHref } from '../../src/lib/i18n/href';
+import { EARLY_REDIRECT, LANG_KEY } from '../../src/lib/app/early-redirect.js';
+import { alternates, langOfPath, localize, routeOfPath, switchHref } from '../../src/lib/app/href';
 import svelteConfig from '../../svelte.config.js';
 
 describe('a URL per language', () => {

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { familyId, followUpId, parseFamily, parseQuestionId, predictId, questionId, rowOf, rowQuestionId, statesNamed, transitionFamily, type Family } from '../../src/lib/ids';
-import { generateBank } from '../../src/lib/quiz';
+import { familyId, followUpId, parseFamily, parseQuestionId, predictId, questionId, rowOf, rowQuestionId, statesNamed, transitionFamily, type Family } from '../../src/lib/core/ids';
+import { generateBank } from '../../src/lib/server/generate';
 import { loadDeck } from '../../src/lib/server/deck';
-import { TRANSITIONS } from '../../src/lib/fsm';
+import { TRANSITIONS } from '../../src/lib/core/fsm';
 
 const FAMILIES: Family[] = [
 	{ kind: 'transition', from: 'FIN_WAIT_1', event: 'recv_fin' },

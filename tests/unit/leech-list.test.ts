@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, makeBackup, parseBackup, sanitizeSettings, type Review } from '../../src/lib/progress';
-import { generateBank } from '../../src/lib/quiz';
+import { DEFAULT_SETTINGS, makeBackup, parseBackup, sanitizeSettings, type Review } from '../../src/lib/core/log';
+import { generateBank } from '../../src/lib/server/generate';
 import { loadDeck } from '../../src/lib/server/deck';
-import { becameLeech, buildSchedule } from '../../src/lib/srs';
-import { buildCatalog, dueBadgeCount, explainLink, leechList, type Catalog } from '../../src/lib/study';
+import { becameLeech, buildSchedule } from '../../src/lib/core/srs';
+import { buildCatalog, dueBadgeCount, explainLink, leechList, type Catalog } from '../../src/lib/features/study';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 9);

@@ -9,7 +9,7 @@ import {
 	retryTimeline,
 	synAckTimeline,
 	synTimeline
-} from '../../src/lib/params';
+} from '../../src/lib/core/params';
 
 describe('durations implied by the defaults (facts.md)', () => {
 	it('connect() gives up at 131 s by default: four linear 1 s retries first (Linux 6.5+, ip-sysctl.rst)', () => {

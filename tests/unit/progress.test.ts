@@ -10,7 +10,7 @@ import {
 	parseBackup,
 	sanitizeSettings,
 	type Review
-} from '../../src/lib/progress';
+} from '../../src/lib/core/log';
 import { mergeLogs } from './merge-logs';
 
 const T0 = new Date(2025, 0, 6, 9, 0).getTime();

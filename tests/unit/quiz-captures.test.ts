@@ -4,10 +4,10 @@
  * expects the validator to refuse it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Deck } from '../../src/lib/content';
-import { deliveries, listingOf, readCapture } from '../../src/lib/capture/reading';
-import { machine } from '../../src/lib/fsm';
-import { generateBank, validateBank, type Question } from '../../src/lib/quiz';
+import type { Deck } from '../../src/lib/server/content';
+import { deliveries, listingOf, readCapture } from '../../src/lib/core/capture/reading';
+import { machine } from '../../src/lib/core/fsm';
+import { generateBank, validateBank, type Question } from '../../src/lib/server/generate';
 import { loadDeck } from '../../src/lib/server/deck';
 
 let deck: Deck;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { STATES } from '../../src/lib/fsm';
-import { generateBank, statesOfFamily } from '../../src/lib/quiz';
+import { STATES } from '../../src/lib/core/fsm';
+import { generateBank, statesOfFamily } from '../../src/lib/server/generate';
 import { loadDeck } from '../../src/lib/server/deck';
-import { buildCatalog } from '../../src/lib/study/catalog';
-import { quizFamiliesIn } from '../../src/lib/study/sessions';
+import { buildCatalog } from '../../src/lib/features/study/catalog';
+import { quizFamiliesIn } from '../../src/lib/features/study/sessions';
 
 describe('quizzing one state', () => {
 	it('reads the states a family names, and where a transition leads', () => {

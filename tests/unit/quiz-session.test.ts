@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { text } from '../../src/lib/i18n/lang';
-import type { Question } from '../../src/lib/quiz/types';
-import { buildCatalog } from '../../src/lib/study/catalog';
-import { planQuiz, timesAsked } from '../../src/lib/study/sessions';
-import { topicCatalogue, unavailable } from '../../src/lib/study/topics';
+import { text } from '../../src/lib/core/text';
+import type { Question } from '../../src/lib/features/quiz/types';
+import { buildCatalog } from '../../src/lib/features/study/catalog';
+import { planQuiz, timesAsked } from '../../src/lib/features/study/sessions';
+import { topicCatalogue, unavailable } from '../../src/lib/features/study/topics';
 import {
 	canCheck,
 	check,
@@ -18,9 +18,9 @@ import {
 	summarize,
 	withShuffledOptions,
 	type QuizSession
-} from '../../src/lib/study/quiz-session';
+} from '../../src/lib/features/study/quiz-session';
 import { answerText, choose, codeSpans, joinOptions, markOf, minutesSeconds, moveStep, rightOptions, textLines, toggleStep, unplaced } from '../../src/lib/components/quiz/answers';
-import type { ItemState } from '../../src/lib/srs';
+import type { ItemState } from '../../src/lib/core/srs';
 
 const T0 = Date.UTC(2025, 0, 6, 9);
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Deck } from '../../src/lib/content';
-import { machine } from '../../src/lib/fsm';
-import { generateBank, validateBank, type Question } from '../../src/lib/quiz';
+import type { Deck } from '../../src/lib/server/content';
+import { machine } from '../../src/lib/core/fsm';
+import { generateBank, validateBank, type Question } from '../../src/lib/server/generate';
 import { loadDeck } from '../../src/lib/server/deck';
 
 let deck: Deck;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adoptSettings, changedChoices, CHOICES, DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../../src/lib/progress/settings';
+import { adoptSettings, changedChoices, CHOICES, DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../../src/lib/core/log/settings';
 
 const base = (extra: Partial<Settings> = {}): Settings => ({ ...sanitizeSettings({}), ...extra });
 const W = Array.from({ length: 21 }, (_, i) => i / 10);
@@ -44,7 +44,7 @@ describe("a backup's settings", () => {
 
 describe('the offer after an import', () => {
 	it('says each differing choice with the file’s value and this device’s, in both languages', async () => {
-		const { settingsOffer } = await import('../../src/lib/settings/form');
+		const { settingsOffer } = await import('../../src/lib/features/settings/form');
 		const lines = settingsOffer(['dailyNew', 'lang', 'weights'], base(), base({ dailyNew: 30, lang: 'en', weights: W }));
 		expect(lines.map((l) => l.zh)).toEqual(['每天的新卡片数：30（这台设备：10）', '语言：English（英文）（这台设备：跟随浏览器）', 'FSRS 参数：根据记录算出的参数（这台设备：默认参数）']);
 		expect(lines[0]!.en).toBe('New cards per day: 30 (this device: 10)');

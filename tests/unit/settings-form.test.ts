@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAILY_NEW_MAX, DEFAULT_SETTINGS } from '../../src/lib/progress';
+import { DAILY_NEW_MAX, DEFAULT_SETTINGS } from '../../src/lib/core/log';
 import {
 	backupFileName,
 	clampDailyNew,
@@ -8,7 +8,7 @@ import {
 	parseDailyNew,
 	parseRetention,
 	retentionChoices
-} from '../../src/lib/settings/form';
+} from '../../src/lib/features/settings/form';
 
 describe('backupFileName', () => {
 	it('is dated by the local day, zero-padded', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RFC_NAME, SCENARIO_IDS, SCENARIOS, simulate, type State } from '../../src/lib/fsm';
-import { SIDE_NAME } from '../../src/lib/i18n/fsm-ui';
-import { describeStep, moveTag } from '../../src/lib/simulator/describe';
+import { RFC_NAME, SCENARIO_IDS, SCENARIOS, simulate, type State } from '../../src/lib/core/fsm';
+import { SIDE_NAME } from '../../src/lib/components/fsm/fsm-ui';
+import { describeStep, moveTag } from '../../src/lib/features/simulator/describe';
 
 describe("the simulator's steps in words", () => {
 	it('names the side that acts and, where a transition fires, the state it leads to, in both languages', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { establishedStart, PRESET_SPECS, replay, SCENARIO_IDS, SCENARIOS } from '../../src/lib/fsm';
-import { BUILDER, CLASSIC_SCENARIOS, linkedSimulation, MORE_SCENARIOS, walkthrough } from '../../src/lib/simulator/sources';
+import { establishedStart, PRESET_SPECS, replay, SCENARIO_IDS, SCENARIOS } from '../../src/lib/core/fsm';
+import { BUILDER, CLASSIC_SCENARIOS, linkedSimulation, MORE_SCENARIOS, walkthrough } from '../../src/lib/features/simulator/sources';
 
 const link = (query: string) => linkedSimulation(new URLSearchParams(query));
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS, type Lang } from '../../src/lib/i18n/lang';
-import type { Question } from '../../src/lib/quiz/types';
+import { LANGS, type Lang } from '../../src/lib/core/text';
+import type { Question } from '../../src/lib/features/quiz/types';
 import { bank } from './classroom/fixtures';
-import { buildCatalog } from '../../src/lib/study/catalog';
-import { planFlashcards, planQuiz } from '../../src/lib/study/sessions';
-import { dashboard } from '../../src/lib/study/dashboard';
-import { indexFile, mergeSlice, missingSlices, readIndex, sliceFile, sliceKey, type SliceFile } from '../../src/lib/study/slices';
+import { buildCatalog } from '../../src/lib/features/study/catalog';
+import { planFlashcards, planQuiz } from '../../src/lib/features/study/sessions';
+import { dashboard } from '../../src/lib/features/study/dashboard';
+import { indexFile, mergeSlice, missingSlices, readIndex, sliceFile, sliceKey, type SliceFile } from '../../src/lib/features/study/slices';
 
 const data = bank();
 const json = <T>(value: T): T => JSON.parse(JSON.stringify(value));

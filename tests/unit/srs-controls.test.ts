@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { countLog } from '../../src/lib/game/answers';
-import { effectiveReviews, makeBackup, parseBackup, reviewProblem, DEFAULT_SETTINGS, type Review } from '../../src/lib/progress';
+import { countLog } from '../../src/lib/features/game/answers';
+import { effectiveReviews, makeBackup, parseBackup, reviewProblem, DEFAULT_SETTINGS, type Review } from '../../src/lib/core/log';
 import { mergeLogs } from './merge-logs';
-import { buildSchedule, dueQueue, foldReview, gradeOf, isBuried, isStudied, schedulerFor, TYPED_SLOW_MS } from '../../src/lib/srs';
+import { buildSchedule, dueQueue, foldReview, gradeOf, isBuried, isStudied, schedulerFor, TYPED_SLOW_MS } from '../../src/lib/core/srs';
 
 const MIN = 60_000;
 const DAY = 86_400_000;

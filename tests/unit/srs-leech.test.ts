@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Review } from '../../src/lib/progress';
-import { buildSchedule, isLeech, leeches, leechesToSuspend, LEECH_THRESHOLD_DEFAULT } from '../../src/lib/srs';
+import type { Review } from '../../src/lib/core/log';
+import { buildSchedule, isLeech, leeches, leechesToSuspend, LEECH_THRESHOLD_DEFAULT } from '../../src/lib/core/srs';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 9);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, makeBackup, parseBackup, sanitizeSettings, type Review } from '../../src/lib/progress';
+import { DEFAULT_SETTINGS, makeBackup, parseBackup, sanitizeSettings, type Review } from '../../src/lib/core/log';
 import {
 	buildSchedule,
 	DEFAULT_WEIGHTS,
@@ -10,7 +10,7 @@ import {
 	optimizerInput,
 	roundWeights,
 	trainingCount
-} from '../../src/lib/srs';
+} from '../../src/lib/core/srs';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 0, 6, 9); // 09:00 UTC

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDay, type Review, type ReviewRating } from '../../src/lib/progress';
+import { localDay, type Review, type ReviewRating } from '../../src/lib/core/log';
 import {
 	buildSchedule,
 	CardState,
@@ -8,7 +8,7 @@ import {
 	gradeOf,
 	introducedOn,
 	previewIntervals
-} from '../../src/lib/srs';
+} from '../../src/lib/core/srs';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

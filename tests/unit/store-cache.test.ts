@@ -4,8 +4,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeBackup, parseBackup, type Review, type ReviewRating } from '../../src/lib/progress';
-import { buildSchedule, DEFAULT_WEIGHTS } from '../../src/lib/srs';
+import { makeBackup, parseBackup, type Review, type ReviewRating } from '../../src/lib/core/log';
+import { buildSchedule, DEFAULT_WEIGHTS } from '../../src/lib/core/srs';
 import {
 	allReviews,
 	appendReviews,

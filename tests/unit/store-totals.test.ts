@@ -5,8 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cloneTotals, effectiveReviewsAfter, foldTotals, learnerDay, statsFromTotals, totalsOf, type ZoneChange } from '../../src/lib/game';
-import { DEFAULT_SETTINGS, makeBackup, type Review } from '../../src/lib/progress';
+import { cloneTotals, effectiveReviewsAfter, foldTotals, learnerDay, statsFromTotals, totalsOf, type ZoneChange } from '../../src/lib/features/game';
+import { DEFAULT_SETTINGS, makeBackup, type Review } from '../../src/lib/core/log';
 import { appendReviews, importProgress, openProgressDB, readTotals, rebuildTotals, resetProgress, reviewsSince, undoLast, type ProgressDB } from '../../src/lib/store';
 import { zonesAgree } from '../../src/lib/store/totals-cache';
 import { card, DAY, HOUR, quiz, utc } from './game/fixtures';

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, localDay, type Backup, type Review, type ReviewRating } from '../../src/lib/progress';
-import { buildSchedule, dueQueue, introducedOn } from '../../src/lib/srs';
+import { DEFAULT_SETTINGS, localDay, type Backup, type Review, type ReviewRating } from '../../src/lib/core/log';
+import { buildSchedule, dueQueue, introducedOn } from '../../src/lib/core/srs';
 import {
 	allReviews,
 	appendReviews,

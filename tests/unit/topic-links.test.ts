@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { overflowSides } from '../../src/lib/components/overflow-hint';
-import type { Question } from '../../src/lib/quiz/types';
-import { buildCatalog, topicModes } from '../../src/lib/study';
+import type { Question } from '../../src/lib/features/quiz/types';
+import { buildCatalog, topicModes } from '../../src/lib/features/study';
 
 const q = (id: string, topic: string, kind: Question['kind'], family = id) => ({ id, topic, kind, family }) as unknown as Question;
 

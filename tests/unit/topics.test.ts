@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { generateBank } from '../../src/lib/quiz';
+import { generateBank } from '../../src/lib/server/generate';
 import { loadDeck } from '../../src/lib/server/deck';
-import { buildCatalog } from '../../src/lib/study/catalog';
-import { planFlashcards, planQuiz, quizFamiliesIn } from '../../src/lib/study/sessions';
-import { topicCatalogue, unavailable, type Mode } from '../../src/lib/study/topics';
+import { buildCatalog } from '../../src/lib/features/study/catalog';
+import { planFlashcards, planQuiz, quizFamiliesIn } from '../../src/lib/features/study/sessions';
+import { topicCatalogue, unavailable, type Mode } from '../../src/lib/features/study/topics';
 
 const deck = loadDeck();
 const catalog = buildCatalog({ topics: deck.topics.map((t) => ({ id: t.id, title: t.title })), questions: generateBank(deck) });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RFC_NAME, SEGMENTS, SS_NAME, STATES, type State } from '../../src/lib/fsm';
-import { PARAMS } from '../../src/lib/params';
-import { generateBank, type Question } from '../../src/lib/quiz';
-import { matchTyped, readQuantity, typedTarget, type TypedTarget } from '../../src/lib/quiz/typed';
+import { RFC_NAME, SEGMENTS, SS_NAME, STATES, type State } from '../../src/lib/core/fsm';
+import { PARAMS } from '../../src/lib/core/params';
+import { generateBank, type Question } from '../../src/lib/server/generate';
+import { matchTyped, readQuantity, typedTarget, type TypedTarget } from '../../src/lib/features/quiz/typed';
 import { loadDeck } from '../../src/lib/server/deck';
 
 let bank: Question[];

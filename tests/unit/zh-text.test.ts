@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Deck } from '../../src/lib/content';
-import { generateBank, type Question } from '../../src/lib/quiz';
+import type { Deck } from '../../src/lib/server/content';
+import { generateBank, type Question } from '../../src/lib/server/generate';
 import { loadDeck } from '../../src/lib/server/deck';
 
 /**
@@ -56,11 +56,11 @@ function zhStrings(value: unknown, path: string, out: [string, string][] = [], d
 	return out;
 }
 
-const modules = import.meta.glob('../../src/lib/i18n/*.ts', { eager: true });
-const sources = import.meta.glob('../../src/lib/i18n/*.ts', { eager: true, query: '?raw', import: 'default' });
+const modules = import.meta.glob(['../../src/lib/components/**/*-ui.ts', '../../src/lib/components/ui.ts', '../../src/lib/core/text.ts', '../../src/lib/core/fsm/labels.ts'], { eager: true });
+const sources = import.meta.glob(['../../src/lib/components/**/*-ui.ts', '../../src/lib/components/ui.ts', '../../src/lib/core/text.ts', '../../src/lib/core/fsm/labels.ts'], { eager: true, query: '?raw', import: 'default' });
 
 describe('Chinese strings of the interface', () => {
-	it('reach every i18n module', () => {
+	it('reach every strings module', () => {
 		expect(Object.keys(modules).length).toBeGreaterThanOrEqual(10);
 	});
 
@@ -83,7 +83,7 @@ describe('Chinese strings of the interface', () => {
 describe('Svelte templates', () => {
 	const templates = import.meta.glob('../../src/**/*.svelte', { eager: true, query: '?raw', import: 'default' });
 
-	it('do not put half-width punctuation after a translated string (use COLON from i18n/lang)', () => {
+	it('do not put half-width punctuation after a translated string (use COLON from core/text)', () => {
 		expect(Object.keys(templates).length).toBeGreaterThan(20);
 		const found = Object.entries(templates).flatMap(([file, src]) =>
 			(src as string)

@@ -2,8 +2,8 @@
  * Recording an answer: one record appended to the log (through the outbox), shown at once, and —
  * when the answer made its item a leech and the learner asked for it — the suspension after it.
  */
-import type { Review, ReviewKind, ReviewRating, Settings } from '$lib/progress';
-import type { ItemState } from '$lib/srs';
+import type { Review, ReviewKind, ReviewRating, Settings } from '$lib/core/log';
+import type { ItemState } from '$lib/core/srs';
 import type { ScheduleChange } from '$lib/store';
 import { autoSuspension } from './card-controls';
 

@@ -3,11 +3,11 @@
  * words of a topic in one language only when a session asks its questions (see $lib/study/slices).
  * The service worker precaches every slice, so offline a session loads them from the cache.
  */
-import type { QuestionRef } from '$lib/game';
-import type { Lang } from '$lib/i18n/lang';
-import type { Question } from '$lib/quiz/types';
-import { INDEX_PATH, mergeSlice, missingSlices, readIndex, sliceKey, slicePath, type BankIndex, type IndexFile, type SliceFile } from '$lib/study/slices';
-import type { StudyData } from '$lib/study/data';
+import type { QuestionRef } from '$lib/features/game';
+import type { Lang } from '$lib/core/text';
+import type { Question } from '$lib/features/quiz/types';
+import { INDEX_PATH, mergeSlice, missingSlices, readIndex, sliceKey, slicePath, type BankIndex, type IndexFile, type SliceFile } from '$lib/features/study/slices';
+import type { StudyData } from '$lib/features/study/data';
 
 async function fetchJson<T>(path: string): Promise<T> {
 	const response = await fetch(path);

@@ -2,8 +2,8 @@
  * The card browser's controls and the leech guard, over the facade: each control is one more
  * record in the append-only log (undone by the app's one undo, merged by backups like answers).
  */
-import type { ControlKind, Review, Settings } from '$lib/progress';
-import { becameLeech, type ItemState } from '$lib/srs';
+import type { ControlKind, Review, Settings } from '$lib/core/log';
+import { becameLeech, type ItemState } from '$lib/core/srs';
 import type { Answer } from './answer';
 
 /** Marks the suspension the leech guard adds, so one undo takes back the answer and its suspension together. */

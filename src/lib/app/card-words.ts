@@ -3,11 +3,11 @@
  * the list shows), then, once the learner searches, the other language (so either finds a card). The slices
  * are the ones sessions use, precached by the service worker: this works offline too.
  */
-import type { QuestionRef } from '$lib/game';
-import { LANGS, type Lang } from '$lib/i18n/lang';
-import type { Question } from '$lib/quiz/types';
-import { ankiNotes } from '$lib/study/anki';
-import { searchText, type Catalog, type CardEntry } from '$lib/study';
+import type { QuestionRef } from '$lib/features/game';
+import { LANGS, type Lang } from '$lib/core/text';
+import type { Question } from '$lib/features/quiz/types';
+import { ankiNotes } from '$lib/features/study/anki';
+import { searchText, type Catalog, type CardEntry } from '$lib/features/study';
 import { bank } from './bank';
 
 export interface CardWords {

@@ -1,5 +1,5 @@
 /** Where a teacher's classes live when the browser allows no IndexedDB: this tab's session storage. */
-import { memoryClassBook, type ClassBook, type ClassBookData } from '$lib/classroom';
+import { memoryClassBook, type ClassBook, type ClassBookData } from '$lib/features/classroom';
 
 const TAB_CLASSES = 'tcp-quest:classes';
 

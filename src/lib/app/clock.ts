@@ -3,8 +3,8 @@
  * answers, the streak and the goal all take their day from `dayOf` (the learner's zone history),
  * so a traveller's home page never counts one answer on two different days.
  */
-import { learnerDay, type Day, type DayOf, type ZoneChange } from '$lib/game';
-import { introducedOn, type ItemState } from '$lib/srs';
+import { learnerDay, type Day, type DayOf, type ZoneChange } from '$lib/features/game';
+import { introducedOn, type ItemState } from '$lib/core/srs';
 
 export { learnerDay };
 

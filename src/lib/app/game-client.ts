@@ -3,16 +3,16 @@
  * enough to need it; the worker reads the log itself, so a request carries only the inputs, and of
  * overlapping requests only the latest one's answer counts.
  */
-import type { PostedSummary, QuestionRef, SummaryInputs, TopicRef } from '$lib/game';
-import { WorkerCall, type WorkerLike } from '$lib/workers/call';
-import type { SummaryRequest } from './summary-protocol';
+import type { PostedSummary, QuestionRef, SummaryInputs, TopicRef } from '$lib/features/game';
+import { WorkerCall, type WorkerLike } from '$lib/core/worker-call';
+import type { SummaryRequest } from './workers/summary-protocol';
 
 export class GameClient {
 	#worker: WorkerCall<SummaryRequest>;
 	#bankSent = false;
 	#latest = 0;
 
-	constructor(start: () => WorkerLike | null = () => (typeof Worker === 'undefined' ? null : new Worker(new URL('./game.worker.ts', import.meta.url), { type: 'module' }))) {
+	constructor(start: () => WorkerLike | null = () => (typeof Worker === 'undefined' ? null : new Worker(new URL('./workers/game.worker.ts', import.meta.url), { type: 'module' }))) {
 		this.#worker = new WorkerCall(start);
 	}
 

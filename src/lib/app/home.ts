@@ -2,7 +2,7 @@
  * What home shows a learner with progress, loaded only for one (see learner.ts): a newcomer's home
  * is prerendered whole and never loads the app layer.
  */
-import { dashboard, leechList, type Dashboard, type LeechEntry } from '$lib/study';
+import { dashboard, leechList, type Dashboard, type LeechEntry } from '$lib/features/study';
 import { progress } from './progress.svelte';
 
 export { progress };

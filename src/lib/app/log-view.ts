@@ -3,8 +3,8 @@
  * and the count; the schedule; and how new records, another tab's answers and a read from the store
  * move it on. Plain functions over the facade's reactive fields, so tests pass a plain object.
  */
-import type { Review, Settings } from '$lib/progress';
-import { buildSchedule, type ItemState } from '$lib/srs';
+import type { Review, Settings } from '$lib/core/log';
+import { buildSchedule, type ItemState } from '$lib/core/srs';
 import * as store from '$lib/store';
 import type { ProgressDB, ScheduleChange } from '$lib/store';
 import { mergeById } from './running-totals';

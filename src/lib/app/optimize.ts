@@ -3,9 +3,9 @@
  * shared by the browser worker and the Node bench. The wasm module is passed in, so this file
  * loads nothing by itself.
  */
-import type { Review } from '$lib/progress';
-import { itemHistories, logLoss, optimizerInput, roundWeights, trainingCount, type ItemHistory } from '$lib/srs';
-import type { OptimizeResult } from './optimizer-protocol';
+import type { Review } from '$lib/core/log';
+import { itemHistories, logLoss, optimizerInput, roundWeights, trainingCount, type ItemHistory } from '$lib/core/srs';
+import type { OptimizeResult } from './workers/optimizer-protocol';
 
 /** What fsrs-browser exports that we use. */
 export interface FsrsWasm {

@@ -2,10 +2,10 @@
  * The page's side of the optimizer: one run in a fresh worker, cancelled by ending the worker
  * (fsrs-rs's training is one synchronous call; nothing else can stop it).
  */
-import { learnerDay } from '$lib/game/days';
-import type { Review, ZoneChange } from '$lib/progress';
-import { itemHistories, trainingCount } from '$lib/srs';
-import type { OptimizePhase, OptimizeReply, OptimizeRequest, OptimizeResult } from './optimizer-protocol';
+import { learnerDay } from '$lib/features/game/days';
+import type { Review, ZoneChange } from '$lib/core/log';
+import { itemHistories, trainingCount } from '$lib/core/srs';
+import type { OptimizePhase, OptimizeReply, OptimizeRequest, OptimizeResult } from './workers/optimizer-protocol';
 
 export type { OptimizePhase, OptimizeResult };
 
@@ -19,7 +19,7 @@ export class OptimizeCancelled extends Error {
 }
 
 import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
-import workerUrl from './optimizer.worker.ts?worker&url';
+import workerUrl from './workers/optimizer.worker.ts?worker&url';
 
 const startWorker = () => new Worker(workerUrl, { type: 'module' });
 

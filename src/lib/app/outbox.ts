@@ -4,7 +4,7 @@
  * version, or after a crash — does not lose it: the next start recovers every tab's stash and saves
  * it. A flush writes everything pending, in order, in one call (one transaction): all or nothing.
  */
-import { reviewProblem, type Review } from '$lib/progress';
+import { reviewProblem, type Review } from '$lib/core/log';
 
 import { STASH_PREFIX } from './learner';
 

@@ -3,8 +3,8 @@
  * they are missing or do not match the log (in the jobs worker for a big log), and fold the log's
  * last days on top, so XP, streak, goal, quests and the statistics never need the whole log.
  */
-import { cloneTotals, effectiveReviewsAfter, foldTotals, gameFromTotals, statsFromTotals, type DayOf, type GameTotals, type Goal, type StudyStats, type ZoneChange } from '$lib/game';
-import type { Review } from '$lib/progress';
+import { cloneTotals, effectiveReviewsAfter, foldTotals, gameFromTotals, statsFromTotals, type DayOf, type GameTotals, type Goal, type StudyStats, type ZoneChange } from '$lib/features/game';
+import type { Review } from '$lib/core/log';
 import { countReviews, readTotals, rebuildTotals, reviewsSince, type Job, type ProgressDB, type StoredTotals } from '$lib/store';
 
 export interface QuickSummary {

@@ -2,8 +2,8 @@
  * Whether the learner's answers are saved: the outbox written to the store, and storage trouble
  * said once (`storage`), never thrown at a page.
  */
-import type { ZoneChange } from '$lib/game';
-import type { Review } from '$lib/progress';
+import type { ZoneChange } from '$lib/features/game';
+import type { Review } from '$lib/core/log';
 import * as store from '$lib/store';
 import type { ProgressDB, ScheduleChange, StorageFailure } from '$lib/store';
 import type { Outbox } from './outbox';

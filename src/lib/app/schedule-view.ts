@@ -1,6 +1,6 @@
 /** The schedule a page shows, moved on by new records without a replay (pure: the facade holds the state). */
-import type { Review } from '$lib/progress';
-import { foldReview, isAfter, schedulerFor, type ItemState, type Weights } from '$lib/srs';
+import type { Review } from '$lib/core/log';
+import { foldReview, isAfter, schedulerFor, type ItemState, type Weights } from '$lib/core/srs';
 
 /** What a write changed (from the store), applied to a copy: pages re-derive from the new identity. */
 export function applyChange(schedule: ReadonlyMap<string, ItemState>, change: ReadonlyMap<string, ItemState | undefined>): Map<string, ItemState> {

@@ -2,8 +2,8 @@
  * A change of settings, before it is saved: the goal's history, the device's time zone, and whether
  * the schedule must be read again (retention) or replayed (weights).
  */
-import type { Settings } from '$lib/progress';
-import { sameWeights } from '$lib/srs';
+import type { Settings } from '$lib/core/log';
+import { sameWeights } from '$lib/core/srs';
 
 /** The device's time zone; UTC where the browser will not say. */
 export function deviceZone(): string {

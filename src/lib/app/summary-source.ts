@@ -3,12 +3,12 @@
  * a small log, by the game worker for a big one (it reads the log from IndexedDB itself, so the page
  * never holds it), and in the page again when the worker cannot start.
  */
-import { fromPosted, historyEndingOn, summarize, type DayOf, type GoalChange, type QuestionRef, type Summary, type SummaryInputs, type TopicRef } from '$lib/game';
-import type { Review, Settings } from '$lib/progress';
-import type { ItemState } from '$lib/srs';
-import type { Catalog } from '$lib/study/catalog';
-import { dashboard } from '$lib/study/dashboard';
-import { isWorkerError } from '$lib/workers/call';
+import { fromPosted, historyEndingOn, summarize, type DayOf, type GoalChange, type QuestionRef, type Summary, type SummaryInputs, type TopicRef } from '$lib/features/game';
+import type { Review, Settings } from '$lib/core/log';
+import type { ItemState } from '$lib/core/srs';
+import type { Catalog } from '$lib/features/study/catalog';
+import { dashboard } from '$lib/features/study/dashboard';
+import { isWorkerError } from '$lib/core/worker-call';
 import type { GameClient } from './game-client';
 
 /** Above this many reviews the achievements are summed up in the game worker and caches rebuilt in the jobs worker (a log this size replays in ~10 ms). */

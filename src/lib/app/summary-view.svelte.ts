@@ -4,8 +4,8 @@
  * bests from the whole-log summary, summed up where summary-source.ts says.
  */
 import { untrack } from 'svelte';
-import { goalFromHistory, type GameSummary, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/game';
-import type { Review } from '$lib/progress';
+import { goalFromHistory, type GameSummary, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/features/game';
+import type { Review } from '$lib/core/log';
 import type { StoredTotals } from '$lib/store';
 import { GameClient } from './game-client';
 import { quickSummary } from './running-totals';

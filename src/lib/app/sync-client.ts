@@ -6,7 +6,7 @@ import PouchDB, { type PouchInstance, type Replication } from 'pouchdb-core';
 import idb from 'pouchdb-adapter-idb';
 import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
-import type { SyncConfig } from '$lib/sync/config';
+import type { SyncConfig } from '$lib/features/sync/config';
 
 const Pouch = PouchDB.plugin(idb).plugin(http).plugin(replication);
 /** The local copy's IndexedDB name (PouchDB prefixes `_pouch_`). */

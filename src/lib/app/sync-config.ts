@@ -2,7 +2,7 @@
  * The sync config on this device: in local storage under one key, never in settings, a backup or a
  * URL. Nothing here loads PouchDB; a page checks `syncSetUp()` (learner.ts) before importing any sync code.
  */
-import type { SyncConfig } from '$lib/sync/config';
+import type { SyncConfig } from '$lib/features/sync/config';
 import { SYNC_KEY } from './learner';
 
 export interface StoredSync extends SyncConfig {

@@ -6,12 +6,12 @@
  * Live while online, retried with backoff, stopped by faults only the learner can fix (a wrong password).
  */
 import { untrack } from 'svelte';
-import { checkConfig, backoff } from '$lib/sync/config';
-import { deviceOf, syncedReviews, writeBatches, writeSettings, type DocDB } from '$lib/sync/engine';
-import { reviewsOf } from '$lib/sync/batches';
-import { applyShared, shared, SETTINGS_DOC, type SettingsDoc } from '$lib/sync/settings-doc';
-import { faultOf, needsLearner, type SyncStatus } from '$lib/sync/status';
-import type { Review } from '$lib/progress';
+import { checkConfig, backoff } from '$lib/features/sync/config';
+import { deviceOf, syncedReviews, writeBatches, writeSettings, type DocDB } from '$lib/features/sync/engine';
+import { reviewsOf } from '$lib/features/sync/batches';
+import { applyShared, shared, SETTINGS_DOC, type SettingsDoc } from '$lib/features/sync/settings-doc';
+import { faultOf, needsLearner, type SyncStatus } from '$lib/features/sync/status';
+import type { Review } from '$lib/core/log';
 import { progress } from './progress.svelte';
 import { readSyncConfig, tellWorkerOrigin, writeSyncConfig, type StoredSync } from './sync-config';
 import type { PouchInstance, Replication } from './sync-client';

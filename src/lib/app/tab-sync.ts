@@ -3,7 +3,7 @@
  * answers travel whole (`appended`), anything else (an undo, an import, a reset) says `changed`
  * and the other tabs re-read.
  */
-import type { Review } from '$lib/progress';
+import type { Review } from '$lib/core/log';
 
 import { PROGRESS_CHANNEL } from './learner';
 

@@ -2,8 +2,8 @@
  * Undo: the log keeps both records, the schedule forgets the rating. In the store when it can
  * take it; else in memory, with the undo saved later by the outbox like any answer.
  */
-import { effectiveRecords, type Review, type Settings } from '$lib/progress';
-import { buildSchedule, type ItemState } from '$lib/srs';
+import { effectiveRecords, type Review, type Settings } from '$lib/core/log';
+import { buildSchedule, type ItemState } from '$lib/core/srs';
 import * as store from '$lib/store';
 import type { ProgressDB } from '$lib/store';
 import { knownLog, showAdded, type LogView } from './log-view';

@@ -1,5 +1,5 @@
-import { generateBank } from '$lib/quiz';
-import type { StudyData } from '$lib/study/data';
+import { generateBank } from '$lib/server/generate';
+import type { StudyData } from '$lib/features/study/data';
 import { loadDeck } from './deck';
 
 let cached: StudyData | undefined;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaptureSource } from '../capture/reading';
-import type { CaptureIndex } from '../capture/recorded';
+import type { CaptureSource } from '../core/capture/reading';
+import type { CaptureIndex } from '../core/capture/recorded';
 
 /** The committed captures' index and text forms (static/captures/). Build-time only. */
 export function readCaptureFiles(dir = 'static/captures'): CaptureSource[] {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContentFile } from '../content';
+import type { ContentFile } from './content';
 
 /** Read content/<lang>/*.md from disk. Build-time only: the browser receives the built deck. */
 export function readContentFiles(root = 'content'): ContentFile[] {

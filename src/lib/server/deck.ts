@@ -1,4 +1,4 @@
-import { buildDeck, formatError, type Deck } from '../content';
+import { buildDeck, formatError, type Deck } from './content';
 import { readCaptureFiles } from './capture-files';
 import { readContentFiles } from './content-files';
 

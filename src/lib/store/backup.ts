@@ -1,7 +1,7 @@
-import type { Text } from '../i18n/lang';
-import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, unknownReviews } from '../progress/backup';
-import { compareReviews, type Review } from '../progress/review';
-import type { Settings } from '../progress/settings';
+import type { Text } from '../core/text';
+import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, unknownReviews } from '../core/log/backup';
+import { compareReviews, type Review } from '../core/log/review';
+import type { Settings } from '../core/log/settings';
 import type { ProgressDB } from './db';
 import { appendToLog, breathe, LOG_STORES, logAround, logCount, readLogChunked, type Progress } from './log';
 import { foldIntoCache } from './schedule-cache';

@@ -1,5 +1,5 @@
-import type { ClassBook } from '../classroom/book';
-import { cleanTitle, resultRecordId, type ClassRecord, type ClassResultRecord } from '../classroom/records';
+import type { ClassBook } from '../features/classroom/book';
+import { cleanTitle, resultRecordId, type ClassRecord, type ClassResultRecord } from '../features/classroom/records';
 import type { ProgressDB } from './db';
 
 /**

@@ -4,12 +4,12 @@
  * (version 4 moves the log into pages, unchanged, in the same upgrade transaction).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { ClassRecord, ClassResultRecord } from '../classroom/records';
-import type { Review } from '../progress/review';
-import type { Settings } from '../progress/settings';
-import type { ItemState } from '../srs/schedule';
-import type { DayTotal, LogTotals } from '../game/totals';
-import type { ZoneChange } from '../game/days';
+import type { ClassRecord, ClassResultRecord } from '../features/classroom/records';
+import type { Review } from '../core/log/review';
+import type { Settings } from '../core/log/settings';
+import type { ItemState } from '../core/srs/schedule';
+import type { DayTotal, LogTotals } from '../features/game/totals';
+import type { ZoneChange } from '../features/game/days';
 
 export const DB_NAME = 'tcp-quest';
 export const SCHEMA_VERSION = 5;

@@ -3,14 +3,14 @@
  * worker with its own connection, so a five-year log never freezes the page. Where a worker cannot
  * start, the same code runs here, in slices.
  */
-import { refuseBySize } from '../progress/backup';
+import { refuseBySize } from '../core/log/backup';
 import { exportParts, importProgress, mergeReviews, type ImportResult } from './backup';
-import type { Review } from '../progress/review';
+import type { Review } from '../core/log/review';
 import type { ProgressDB } from './db';
 import { rebuildSchedule } from './schedule-cache';
 import { rebuildTotals } from './totals-cache';
-import type { ZoneChange } from '../game/days';
-import { isWorkerError, WorkerCall } from '../workers/call';
+import type { ZoneChange } from '../features/game/days';
+import { isWorkerError, WorkerCall } from '../core/worker-call';
 
 export type Job =
 	| { kind: 'import'; file: Blob | string }

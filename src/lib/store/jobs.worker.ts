@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /** The worker side of jobs.ts: one connection per job, closed after it so upgrades are never blocked. */
-import { serve } from '../workers/call';
+import { serve } from '../core/worker-call';
 import { openProgressDB } from './db';
 import { perform, type Job } from './jobs';
 

@@ -4,7 +4,7 @@
  * append-only, so every page before the last one it saw is as it was. A log that shrank or starts
  * differently (a reset, then other answers) is read again whole.
  */
-import type { Review } from '../progress/review';
+import type { Review } from '../core/log/review';
 import { LOG_PAGE, type ProgressDB } from './db';
 import { LOG_STORES, logCount } from './log';
 

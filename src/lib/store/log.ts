@@ -4,7 +4,7 @@
  * Records are never changed.
  */
 import type { IDBPTransaction } from 'idb';
-import type { Review } from '../progress/review';
+import type { Review } from '../core/log/review';
 import { LOG_PAGE, type LogPage, type ProgressDB, type ProgressSchema } from './db';
 
 /** The log and what is derived from it move together: every write that touches one spans them all. */

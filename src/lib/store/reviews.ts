@@ -1,5 +1,5 @@
-import { compareReviews, reviewProblem, type Review } from '../progress/review';
-import type { ItemState } from '../srs/schedule';
+import { compareReviews, reviewProblem, type Review } from '../core/log/review';
+import type { ItemState } from '../core/srs/schedule';
 import { SCHEDULE_META, type ProgressDB } from './db';
 import { appendToLog, knownIds, LOG_STORES, logCount, pagesSince, readLogChunked } from './log';
 import { foldIntoCache } from './schedule-cache';

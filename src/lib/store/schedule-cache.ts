@@ -5,9 +5,9 @@
  * size that differs, other weights — after an upgrade, a seeded or hand-edited database) it is rebuilt from the
  * log, which stays the one record.
  */
-import { effectiveRecords, type Review } from '../progress/review';
-import { buildSchedule, foldReview, isAfter, movesSchedule, schedulerFor, type ItemState } from '../srs/schedule';
-import { sameWeights, type Weights } from '../srs/weights';
+import { effectiveRecords, type Review } from '../core/log/review';
+import { buildSchedule, foldReview, isAfter, movesSchedule, schedulerFor, type ItemState } from '../core/srs/schedule';
+import { sameWeights, type Weights } from '../core/srs/weights';
 import { SCHEDULE_META, type CachedItem, type ProgressDB } from './db';
 import { breathe, LOG_STORES, logCount, readLogChunked, readLogIn, type LogTransaction, type Progress } from './log';
 

@@ -1,4 +1,4 @@
-import { sanitizeSettings, type Settings } from '../progress/settings';
+import { sanitizeSettings, type Settings } from '../core/log/settings';
 import { SETTINGS_KEY, type ProgressDB } from './db';
 
 /** Saved settings, or the defaults; anything stored by an older version is sanitized on the way in. */

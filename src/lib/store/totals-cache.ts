@@ -1,5 +1,5 @@
 /**
- * The running totals (see game/totals.ts) kept beside the log, so home and the statistics page
+ * The running totals (see features/game/totals.ts) kept beside the log, so home and the statistics page
  * never read five years of it on open. Like the schedule cache they are derived and disposable:
  * every append folds into them in the same transaction, and whenever they do not match the log
  * (missing after an upgrade, a log count written by a writer that does not keep them — an import,
@@ -9,9 +9,9 @@
  * ones an undo can still cancel) are folded by the page, from the log's last pages. The checkpoint
  * moves on at most once a day, inside an append.
  */
-import { effectiveReviewsAfter, emptyTotals, foldTotals, type DayTotal, type LogTotals } from '../game/totals';
-import { learnerDay, type ZoneChange } from '../game/days';
-import { compareReviews, effectiveReviews, type Review } from '../progress/review';
+import { effectiveReviewsAfter, emptyTotals, foldTotals, type DayTotal, type LogTotals } from '../features/game/totals';
+import { learnerDay, type ZoneChange } from '../features/game/days';
+import { compareReviews, effectiveReviews, type Review } from '../core/log/review';
 import { TOTALS_KEY, type ProgressDB, type TotalsRecord } from './db';
 import { breathe, LOG_STORES, logCount, pagesSince, readLogChunked, type LogTransaction, type Progress } from './log';
 

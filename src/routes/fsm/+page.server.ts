@@ -1,6 +1,6 @@
-import { ROLE_LABEL } from '$lib/i18n/fsm-labels';
-import type { State } from '$lib/fsm';
-import type { Text } from '$lib/i18n/lang';
+import { ROLE_LABEL } from '$lib/core/fsm/labels';
+import type { State } from '$lib/core/fsm';
+import type { Text } from '$lib/core/text';
 import { loadDeck } from '$lib/server/deck';
 import type { PageServerLoad } from './$types';
 

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { recordAnswer, type Recording } from '../../../src/lib/app/answer';
 import { AUTO_SUSPEND } from '../../../src/lib/app/card-controls';
-import type { Review } from '../../../src/lib/progress';
-import type { Card, ItemState } from '../../../src/lib/srs';
+import type { Review } from '../../../src/lib/core/log';
+import type { Card, ItemState } from '../../../src/lib/core/srs';
 
 const now = Date.UTC(2026, 4, 1, 9);
 const learned = (itemId: string, lapses: number, suspended?: true): ItemState => ({ itemId, card: { lapses, state: 2 } as Card, firstReviewAt: 0, lastReviewAt: 0, ...(suspended && { suspended }) });

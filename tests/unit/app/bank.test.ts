@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { indexFile, sliceFile, slicePath, INDEX_PATH } from '../../../src/lib/study/slices';
+import { indexFile, sliceFile, slicePath, INDEX_PATH } from '../../../src/lib/features/study/slices';
 import { bank as studyData } from '../classroom/fixtures';
 
 const data = studyData();

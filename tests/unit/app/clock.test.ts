@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildSchedule } from '../../../src/lib/srs';
-import { dashboard } from '../../../src/lib/study/dashboard';
-import { buildCatalog } from '../../../src/lib/study/catalog';
-import type { Question } from '../../../src/lib/quiz/types';
+import { buildSchedule } from '../../../src/lib/core/srs';
+import { dashboard } from '../../../src/lib/features/study/dashboard';
+import { buildCatalog } from '../../../src/lib/features/study/catalog';
+import type { Question } from '../../../src/lib/features/quiz/types';
 import { DayClock, learnerDay } from '../../../src/lib/app/clock';
 import { card, HOUR, utc } from '../game/fixtures';
 

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { clearView, knownLog, readView, readWholeLog, showAdded, takeAppended, type LogView } from '../../../src/lib/app/log-view';
-import { DEFAULT_SETTINGS } from '../../../src/lib/progress';
+import { DEFAULT_SETTINGS } from '../../../src/lib/core/log';
 import { appendReviews, openProgressDB } from '../../../src/lib/store';
 import { card, DAY, quiz } from '../game/fixtures';
 

@@ -1,8 +1,8 @@
 /** A change of settings: a new goal counts from today, and only retention or weights touch the schedule. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deviceZone, scheduleEffect, withGoalFromToday } from '../../../src/lib/app/settings-update';
-import { DEFAULT_SETTINGS } from '../../../src/lib/progress';
-import { DEFAULT_WEIGHTS } from '../../../src/lib/srs';
+import { DEFAULT_SETTINGS } from '../../../src/lib/core/log';
+import { DEFAULT_WEIGHTS } from '../../../src/lib/core/srs';
 
 const today = () => '2026-05-10';
 

@@ -1,12 +1,12 @@
 /** Where the whole-log summary comes from: the page for a small log, the worker for a big one, the page again when the worker cannot start. */
 import { describe, expect, it } from 'vitest';
 import { BIG_LOG, inWorker, pageSummary, summaryInputs, workerSummary, type SummarySource } from '../../../src/lib/app/summary-source';
-import { learnerDay, summarize, toPosted } from '../../../src/lib/game';
-import { DEFAULT_SETTINGS } from '../../../src/lib/progress';
-import type { Question } from '../../../src/lib/quiz/types';
-import { buildSchedule } from '../../../src/lib/srs';
-import { buildCatalog } from '../../../src/lib/study/catalog';
-import { WORKER_ERROR } from '../../../src/lib/workers/call';
+import { learnerDay, summarize, toPosted } from '../../../src/lib/features/game';
+import { DEFAULT_SETTINGS } from '../../../src/lib/core/log';
+import type { Question } from '../../../src/lib/features/quiz/types';
+import { buildSchedule } from '../../../src/lib/core/srs';
+import { buildCatalog } from '../../../src/lib/features/study/catalog';
+import { WORKER_ERROR } from '../../../src/lib/core/worker-call';
 import { card, utc } from '../game/fixtures';
 
 const now = utc(2026, 5, 10, 12);

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { buildDeck } from '../../../src/lib/content';
-import { cloneTotals, effectiveReviewsAfter, foldTotals, fromPosted, gameFromTotals, goalFromHistory, learnerDay, statsFromTotals, summarize, toPosted, totalsOf, type SummaryInputs } from '../../../src/lib/game';
-import type { Review } from '../../../src/lib/progress';
-import { generateBank } from '../../../src/lib/quiz';
+import { buildDeck } from '../../../src/lib/server/content';
+import { cloneTotals, effectiveReviewsAfter, foldTotals, fromPosted, gameFromTotals, goalFromHistory, learnerDay, statsFromTotals, summarize, toPosted, totalsOf, type SummaryInputs } from '../../../src/lib/features/game';
+import type { Review } from '../../../src/lib/core/log';
+import { generateBank } from '../../../src/lib/server/generate';
 import { readContentFiles } from '../../../src/lib/server/content-files';
-import { summaryServer, type SummaryRequest } from '../../../src/lib/app/summary-protocol';
+import { summaryServer, type SummaryRequest } from '../../../src/lib/app/workers/summary-protocol';
 import { appendReviews, openProgressDB } from '../../../src/lib/store';
 
 const DAY = 86_400_000;

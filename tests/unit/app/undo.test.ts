@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogView } from '../../../src/lib/app/log-view';
 import { Outbox } from '../../../src/lib/app/outbox';
 import { undoInMemory, undoneState, undoStored } from '../../../src/lib/app/undo';
-import { buildSchedule } from '../../../src/lib/srs';
+import { buildSchedule } from '../../../src/lib/core/srs';
 import { allReviews, appendReviews, openProgressDB, rebuildSchedule } from '../../../src/lib/store';
 import { card, DAY } from '../game/fixtures';
 

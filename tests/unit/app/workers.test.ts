@@ -5,11 +5,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { GameClient } from '../../../src/lib/app/game-client';
-import { summaryServer, type SummaryRequest } from '../../../src/lib/app/summary-protocol';
+import { summaryServer, type SummaryRequest } from '../../../src/lib/app/workers/summary-protocol';
 import { TabSync, type ChannelLike, type TabMessage } from '../../../src/lib/app/tab-sync';
-import { summarize, toPosted } from '../../../src/lib/game';
+import { summarize, toPosted } from '../../../src/lib/features/game';
 import { appendReviews, openProgressDB } from '../../../src/lib/store';
-import { serve, WorkerCall, isWorkerError, type ScopeLike, type WorkerLike } from '../../../src/lib/workers/call';
+import { serve, WorkerCall, isWorkerError, type ScopeLike, type WorkerLike } from '../../../src/lib/core/worker-call';
 import { quiz, utc } from '../game/fixtures';
 
 type Listener = (event: { data: unknown; preventDefault(): void; message?: string }) => void;

@@ -2,8 +2,8 @@
  * Capture files built from packets, for tests: every link type and container the reader accepts
  * (classic pcap in either byte order, pcapng with several interfaces), IPv4 and IPv6.
  */
-import { LINKTYPE } from '$lib/capture/frames';
-import type { Packet } from '$lib/capture/packet';
+import { LINKTYPE } from '$lib/core/capture/frames';
+import type { Packet } from '$lib/core/capture/packet';
 
 type Link = (typeof LINKTYPE)[keyof typeof LINKTYPE];
 

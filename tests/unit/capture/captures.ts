@@ -1,8 +1,8 @@
 /** The committed captures (static/captures/), read from disk for the tests. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePcap } from '$lib/capture/pcap';
-import type { CaptureIndex, CaptureInfo } from '$lib/capture/recorded';
+import { parsePcap } from '$lib/core/capture/pcap';
+import type { CaptureIndex, CaptureInfo } from '$lib/core/capture/recorded';
 
 export const CAPTURE_DIR = 'static/captures';
 

@@ -1,9 +1,9 @@
 /**
  * What the simulator predicts for each recorded scenario: the same exchange as moves of the
- * two-host simulation (src/lib/fsm/simulate.ts). Data segments and pure ACKs move no state, so
+ * two-host simulation (src/lib/core/fsm/simulate.ts). Data segments and pure ACKs move no state, so
  * the moves keep only what changes one; the 2MSL timer never fires within a capture.
  */
-import { SCENARIOS, type Move, type Side } from '$lib/fsm';
+import { SCENARIOS, type Move, type Side } from '$lib/core/fsm';
 
 const app = (side: Side, event: Extract<Move, { kind: 'app' }>['event']): Move => ({ kind: 'app', side, event });
 const deliver = (to: Side, flag?: Extract<Move, { kind: 'deliver' }>['flag']): Move =>

@@ -3,14 +3,14 @@
  * its tcpdump text read back, and each committed capture's flags reproduced by the same scenario.
  */
 import { describe, expect, it } from 'vitest';
-import { flagString, type Packet } from '$lib/capture/packet';
-import { PACKET_SCENARIOS } from '$lib/capture/packet-scenarios';
-import { runPackets, type PacketMove } from '$lib/capture/packet-sim';
-import { replayCapture } from '$lib/capture/replay';
-import { formatTcpdumpText, parseTcpdumpText } from '$lib/capture/tcpdump-text';
-import { synAckTimeline } from '$lib/params/durations';
-import { SCENARIOS, SCENARIO_IDS, simulate } from '$lib/fsm';
-import { simulatorLines } from '$lib/capture/simulator-lines';
+import { flagString, type Packet } from '$lib/core/capture/packet';
+import { PACKET_SCENARIOS } from '$lib/core/capture/packet-scenarios';
+import { runPackets, type PacketMove } from '$lib/core/capture/packet-sim';
+import { replayCapture } from '$lib/core/capture/replay';
+import { formatTcpdumpText, parseTcpdumpText } from '$lib/core/capture/tcpdump-text';
+import { synAckTimeline } from '$lib/core/params/durations';
+import { SCENARIOS, SCENARIO_IDS, simulate } from '$lib/core/fsm';
+import { simulatorLines } from '$lib/core/capture/simulator-lines';
 import { captureIndex, textOf } from './captures';
 
 const run = (id: string, seed?: string) => {
@@ -83,7 +83,7 @@ describe('packet simulator', () => {
 		expect(packets[probe + 1]!.win).toBe(0);
 	});
 
-	it('retransmits a lost segment on the RTO schedule of src/lib/params (SYN-ACK: 1 s, then 2 s more)', () => {
+	it('retransmits a lost segment on the RTO schedule of src/lib/core/params (SYN-ACK: 1 s, then 2 s more)', () => {
 		const lose: PacketMove[] = [{ kind: 'lose', to: 'A' }, { kind: 'retransmit', side: 'B' }];
 		const moves: PacketMove[] = [
 			{ kind: 'app', side: 'B', event: 'passive_open' },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LINKTYPE } from '$lib/capture/frames';
-import { CaptureError, MAX_CAPTURE_BYTES, MAX_PACKETS, noFlags, type Packet } from '$lib/capture/packet';
-import { parsePcap } from '$lib/capture/pcap';
-import { formatTcpdumpText, parseTcpdumpText } from '$lib/capture/tcpdump-text';
+import { LINKTYPE } from '$lib/core/capture/frames';
+import { CaptureError, MAX_CAPTURE_BYTES, MAX_PACKETS, noFlags, type Packet } from '$lib/core/capture/packet';
+import { parsePcap } from '$lib/core/capture/pcap';
+import { formatTcpdumpText, parseTcpdumpText } from '$lib/core/capture/tcpdump-text';
 import { frame, pcapFile, pcapngFile } from './build';
 import { captureIndex, pcapOf } from './captures';
 

@@ -5,10 +5,10 @@
  * know fails, so a new recording cannot slip in unchecked.
  */
 import { describe, expect, it } from 'vitest';
-import type { Packet } from '$lib/capture/packet';
-import { replayCapture } from '$lib/capture/replay';
-import { parseTcpdumpText } from '$lib/capture/tcpdump-text';
-import { simulate, stateTrace, type Side, type State } from '$lib/fsm';
+import type { Packet } from '$lib/core/capture/packet';
+import { replayCapture } from '$lib/core/capture/replay';
+import { parseTcpdumpText } from '$lib/core/capture/tcpdump-text';
+import { simulate, stateTrace, type Side, type State } from '$lib/core/fsm';
 import { captureIndex, pcapOf, textOf } from './captures';
 import { EXPECTED, SELF_CONNECT } from './expected';
 

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isRecordedId, RECORDED_IDS, recordingOf, SCENARIO_OF } from '$lib/capture/catalog';
-import { MAX_CAPTURE_BYTES } from '$lib/capture/packet';
-import { replayCapture } from '$lib/capture/replay';
-import { drawnWindow, DRAWN_ROWS, initialStates, isTypingTarget, packetRows, readCaptureBytes, readCaptureText, relativeLabeller, stepForKey, tooLarge, type Loaded } from '$lib/capture/view';
-import { SCENARIO_IDS } from '$lib/fsm';
+import { isRecordedId, RECORDED_IDS, recordingOf, SCENARIO_OF } from '$lib/core/capture/catalog';
+import { MAX_CAPTURE_BYTES } from '$lib/core/capture/packet';
+import { replayCapture } from '$lib/core/capture/replay';
+import { drawnWindow, DRAWN_ROWS, initialStates, isTypingTarget, packetRows, readCaptureBytes, readCaptureText, relativeLabeller, stepForKey, tooLarge, type Loaded } from '$lib/core/capture/view';
+import { SCENARIO_IDS } from '$lib/core/fsm';
 import { CAPTURE_DIR, captureIndex, textOf } from './captures';
 
 const { captures } = captureIndex();

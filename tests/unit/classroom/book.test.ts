@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryClassBook, type ClassBook, type ClassBookData } from '../../../src/lib/classroom';
+import { memoryClassBook, type ClassBook, type ClassBookData } from '../../../src/lib/features/classroom';
 import { openProgressDB, storedClassBook, type ProgressDB } from '../../../src/lib/store';
 
 let n = 0;

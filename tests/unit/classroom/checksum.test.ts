@@ -10,7 +10,7 @@ import {
 	encodeResult,
 	toSymbols,
 	type ClassAnswer
-} from '../../../src/lib/classroom';
+} from '../../../src/lib/features/classroom';
 import { bigQuiz, choice } from './fixtures';
 
 /** Every printable ASCII character, and a few a phone keyboard might add. */

@@ -16,7 +16,7 @@ import {
 	timeOut,
 	type ClassQuiz,
 	type ClassRun
-} from '../../../src/lib/classroom';
+} from '../../../src/lib/features/classroom';
 import { bank, choice } from './fixtures';
 
 const quiz = (over: Parameters<typeof choice>[0] = {}): ClassQuiz => buildQuiz(bank(), choice({ count: 3, seconds: 20, ...over }));

@@ -10,8 +10,8 @@ import {
 	sortResultCodes,
 	splitCodes,
 	type ClassQuiz
-} from '../../../src/lib/classroom';
-import type { StudyData } from '../../../src/lib/study/data';
+} from '../../../src/lib/features/classroom';
+import type { StudyData } from '../../../src/lib/features/study/data';
 import { bank, choice } from './fixtures';
 
 const quiz = (seed = 1): ClassQuiz => buildQuiz(bank(), choice({ count: 3, seed }));

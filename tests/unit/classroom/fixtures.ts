@@ -1,7 +1,7 @@
-import { buildQuiz, CLASS_KINDS, type ClassQuiz, type QuizChoice } from '../../../src/lib/classroom';
-import { generateBank } from '../../../src/lib/quiz';
+import { buildQuiz, CLASS_KINDS, type ClassQuiz, type QuizChoice } from '../../../src/lib/features/classroom';
+import { generateBank } from '../../../src/lib/server/generate';
 import { loadDeck } from '../../../src/lib/server/deck';
-import type { StudyData } from '../../../src/lib/study/data';
+import type { StudyData } from '../../../src/lib/features/study/data';
 
 let cached: StudyData | null = null;
 

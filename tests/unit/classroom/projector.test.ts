@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectorTick, projectTo, secondsLeft, slideOf, startProjector } from '../../../src/lib/classroom/projector';
+import { projectorTick, projectTo, secondsLeft, slideOf, startProjector } from '../../../src/lib/features/classroom/projector';
 
 describe('the projector run', () => {
 	it('walks join, each question asked then answered, and the end', () => {

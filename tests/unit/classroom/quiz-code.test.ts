@@ -12,8 +12,8 @@ import {
 	seal,
 	TIME_LIMITS,
 	type QuizSpec
-} from '../../../src/lib/classroom';
-import { BitWriter } from '../../../src/lib/classroom/base32';
+} from '../../../src/lib/features/classroom';
+import { BitWriter } from '../../../src/lib/features/classroom/base32';
 import { bigQuiz } from './fixtures';
 
 const base: QuizSpec = { fingerprint: 0xfffff, seed: 0x7fff, count: 30, seconds: 0, order: 'fixed', kinds: ['next_state'], topics: [0] };

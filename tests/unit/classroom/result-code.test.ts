@@ -14,9 +14,9 @@ import {
 	seal,
 	type ClassAnswer,
 	type ClassQuiz
-} from '../../../src/lib/classroom';
-import { rng, shuffle } from '../../../src/lib/random';
-import type { Question } from '../../../src/lib/quiz/types';
+} from '../../../src/lib/features/classroom';
+import { rng, shuffle } from '../../../src/lib/core/random';
+import type { Question } from '../../../src/lib/features/quiz/types';
 import { bank, bigQuiz, choice } from './fixtures';
 
 /** Any answer a student could give: none, one option, several, or any order of the steps. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classCsv, csvField, decodeResult, encodeResult, summarizeClass, type ClassAnswer, type StudentResult } from '../../../src/lib/classroom';
-import type { Question } from '../../../src/lib/quiz/types';
+import { classCsv, csvField, decodeResult, encodeResult, summarizeClass, type ClassAnswer, type StudentResult } from '../../../src/lib/features/classroom';
+import type { Question } from '../../../src/lib/features/quiz/types';
 
 const q = (id: string, options: string[], answer: string[], extra: Partial<Question> = {}): Question => ({
 	id,

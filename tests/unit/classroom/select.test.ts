@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { available, buildQuiz, eligible, fingerprint, openQuiz, seatsFor } from '../../../src/lib/classroom';
-import type { StudyData } from '../../../src/lib/study/data';
+import { available, buildQuiz, eligible, fingerprint, openQuiz, seatsFor } from '../../../src/lib/features/classroom';
+import type { StudyData } from '../../../src/lib/features/study/data';
 import { bank, choice } from './fixtures';
 
 describe('quiz selection', () => {

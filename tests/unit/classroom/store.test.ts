@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Review } from '../../../src/lib/progress';
+import type { Review } from '../../../src/lib/core/log';
 import {
 	addResults,
 	allClasses,

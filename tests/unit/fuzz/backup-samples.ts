@@ -2,7 +2,7 @@
  * Valid backups and the records in them, shared by the backup fuzz test (what is accepted or
  * refused) and `npm run bench` (how long parsing the same fuzzed files takes).
  */
-import { DEFAULT_SETTINGS, makeBackup, type Review, type Settings } from '../../../src/lib/progress';
+import { DEFAULT_SETTINGS, makeBackup, type Review, type Settings } from '../../../src/lib/core/log';
 
 export const T0 = Date.UTC(2025, 0, 6, 9);
 const review = (n: number, extra: Partial<Review>): Review => ({

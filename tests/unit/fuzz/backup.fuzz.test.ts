@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Text } from '../../../src/lib/i18n/lang';
+import type { Text } from '../../../src/lib/core/text';
 import {
 	makeBackup,
 	MAX_BACKUP_CHARS,
@@ -9,9 +9,9 @@ import {
 	reviewProblem,
 	sanitizeSettings,
 	ZONES_MAX
-} from '../../../src/lib/progress';
+} from '../../../src/lib/core/log';
 import { allReviews, importProgress, openProgressDB, type ProgressDB } from '../../../src/lib/store';
-import { importReport } from '../../../src/lib/settings/form';
+import { importReport } from '../../../src/lib/features/settings/form';
 import { LOG, SAMPLES, SETTINGS, T0 } from './backup-samples';
 import { fuzzInputs } from './mutate';
 

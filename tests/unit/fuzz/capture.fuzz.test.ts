@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LINKTYPE } from '$lib/capture/frames';
-import { CaptureError, MAX_PACKETS, type Packet } from '$lib/capture/packet';
-import { parsePcap } from '$lib/capture/pcap';
-import { replayCapture } from '$lib/capture/replay';
-import { parseTcpdumpText } from '$lib/capture/tcpdump-text';
+import { LINKTYPE } from '$lib/core/capture/frames';
+import { CaptureError, MAX_PACKETS, type Packet } from '$lib/core/capture/packet';
+import { parsePcap } from '$lib/core/capture/pcap';
+import { replayCapture } from '$lib/core/capture/replay';
+import { parseTcpdumpText } from '$lib/core/capture/tcpdump-text';
 import { pcapFile, pcapngFile } from '../capture/build';
 import { fuzzInputs, rng, type Rng } from './mutate';
 

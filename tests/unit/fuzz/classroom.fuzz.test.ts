@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuiz, codeFromLink, decodeQuiz, decodeResult, encodeResult, openQuiz, quizLink, type ClassAnswer } from '../../../src/lib/classroom';
+import { buildQuiz, codeFromLink, decodeQuiz, decodeResult, encodeResult, openQuiz, quizLink, type ClassAnswer } from '../../../src/lib/features/classroom';
 import { bank, bigQuiz, choice } from '../classroom/fixtures';
 import { baselineMs, fuzzInputs, timed } from './mutate';
 

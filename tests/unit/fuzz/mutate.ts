@@ -3,7 +3,7 @@
  * same sequence for the same seed so any failure replays exactly. Any parser that takes text
  * (backup files, quiz and result codes) can use it: give it valid samples and a check per input.
  */
-import { rng as seeded } from '../../../src/lib/random';
+import { rng as seeded } from '../../../src/lib/core/random';
 
 /** The app's seeded generator (mulberry32), with the picks a fuzzer needs. */
 export function rng(seed: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATES } from '../../../src/lib/fsm/states';
+import { STATES } from '../../../src/lib/core/fsm/states';
 import {
 	ACHIEVEMENTS,
 	achievementsFor,
@@ -8,8 +8,8 @@ import {
 	type GameContext,
 	type QuestionRef,
 	type RoundResult
-} from '../../../src/lib/game';
-import type { Review } from '../../../src/lib/progress/review';
+} from '../../../src/lib/features/game';
+import type { Review } from '../../../src/lib/core/log/review';
 import { DAY, HOUR, MIN, card, quiz, utc } from './fixtures';
 
 const q = (id: string, topic: string, family: string): QuestionRef => ({ id, kind: id.split(':')[0] as QuestionRef['kind'], topic, family });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answersOn, countLog, dailyActivity, dayInZone, studyStats, xpEvents } from '../../../src/lib/game';
-import { dashboard } from '../../../src/lib/study/dashboard';
-import { buildCatalog } from '../../../src/lib/study/catalog';
+import { answersOn, countLog, dailyActivity, dayInZone, studyStats, xpEvents } from '../../../src/lib/features/game';
+import { dashboard } from '../../../src/lib/features/study/dashboard';
+import { buildCatalog } from '../../../src/lib/features/study/catalog';
 import { HOUR, card, quiz, undo, utc } from './fixtures';
 
 const dayOf = dayInZone('UTC');

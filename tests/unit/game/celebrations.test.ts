@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { celebrations, dayInZone, gameSummary, questsFor, type GameContext } from '../../../src/lib/game';
-import type { Review } from '../../../src/lib/progress/review';
+import { celebrations, dayInZone, gameSummary, questsFor, type GameContext } from '../../../src/lib/features/game';
+import type { Review } from '../../../src/lib/core/log/review';
 import { DAY, MIN, card, quiz, utc } from './fixtures';
 
 const T = utc(2025, 5, 5, 10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHALLENGE, roundsFromLog, speedPoints } from '../../../src/lib/game';
+import { CHALLENGE, roundsFromLog, speedPoints } from '../../../src/lib/features/game';
 import {
 	isLastQuestion,
 	isRunning,
@@ -11,8 +11,8 @@ import {
 	startChallenge,
 	submitAnswer,
 	type ChallengeRound
-} from '../../../src/lib/game/challenge-round';
-import type { Review } from '../../../src/lib/progress';
+} from '../../../src/lib/features/game/challenge-round';
+import type { Review } from '../../../src/lib/core/log';
 
 const T0 = Date.UTC(2025, 2, 3, 10);
 const LIMIT = CHALLENGE.limitMs;

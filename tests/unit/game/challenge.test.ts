@@ -11,7 +11,7 @@ import {
 	timeOut,
 	type RoundResult,
 	type RoundState
-} from '../../../src/lib/game';
+} from '../../../src/lib/features/game';
 
 const LIMIT = CHALLENGE.limitMs;
 const play = (s: RoundState, moves: ({ correct: boolean; elapsedMs: number } | 'timeout')[]) =>

@@ -1,6 +1,6 @@
 /** Review builders for the game-rule tests. Times are built from UTC so tests pass in any zone. */
-import type { Review, ReviewRating } from '../../../src/lib/progress/review';
-import { rng, shuffle } from '../../../src/lib/random';
+import type { Review, ReviewRating } from '../../../src/lib/core/log/review';
+import { rng, shuffle } from '../../../src/lib/core/random';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goalFromHistory, historyEndingOn } from '../../../src/lib/game';
+import { goalFromHistory, historyEndingOn } from '../../../src/lib/features/game';
 
 describe('the goal history', () => {
 	it('ends on the current setting: a history that says otherwise gains it from today', () => {

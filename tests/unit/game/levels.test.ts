@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levelFor, levelStep, xpToReach } from '../../../src/lib/game';
+import { levelFor, levelStep, xpToReach } from '../../../src/lib/features/game';
 
 describe('level curve', () => {
 	it('follows the published thresholds', () => {

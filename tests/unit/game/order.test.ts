@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dayInZone, gameSummary, levelFor, progress, questProgress, streakOf, xpByDay, xpOf, type GameContext, type QuestionRef } from '../../../src/lib/game';
-import type { Review, ReviewRating } from '../../../src/lib/progress/review';
-import { generateBank } from '../../../src/lib/quiz';
+import { dayInZone, gameSummary, levelFor, progress, questProgress, streakOf, xpByDay, xpOf, type GameContext, type QuestionRef } from '../../../src/lib/features/game';
+import type { Review, ReviewRating } from '../../../src/lib/core/log/review';
+import { generateBank } from '../../../src/lib/server/generate';
 import { loadDeck } from '../../../src/lib/server/deck';
 import { DAY, MIN, card, quiz, shuffled, undo, utc } from './fixtures';
 

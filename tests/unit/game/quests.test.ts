@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUEST_TEMPLATES, addDays, dayInZone, questProgress, questsFor } from '../../../src/lib/game';
+import { QUEST_TEMPLATES, addDays, dayInZone, questProgress, questsFor } from '../../../src/lib/features/game';
 import { MIN, card, quiz, utc } from './fixtures';
 
 const days = Array.from({ length: 120 }, (_, i) => addDays('2025-01-01', i));

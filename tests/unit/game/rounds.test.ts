@@ -16,8 +16,8 @@ import {
 	timeOut,
 	topicRound,
 	type ChallengeQuestion
-} from '../../../src/lib/game';
-import type { Review } from '../../../src/lib/progress/review';
+} from '../../../src/lib/features/game';
+import type { Review } from '../../../src/lib/core/log/review';
 import { MIN, card, quiz, shuffled, undo, utc } from './fixtures';
 
 const LIMIT = CHALLENGE.limitMs;

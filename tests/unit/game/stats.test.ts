@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { predictionFor, SCENARIO_IDS, SCENARIOS, simulate, STATES } from '../../../src/lib/fsm';
+import { predictionFor, SCENARIO_IDS, SCENARIOS, simulate, STATES } from '../../../src/lib/core/fsm';
 import {
 	dayInZone,
 	dayInZones,
@@ -10,12 +10,12 @@ import {
 	xpEvents,
 	yearCalendar,
 	type DayTally
-} from '../../../src/lib/game';
-import type { Review } from '../../../src/lib/progress/review';
-import { generateBank, statesOfFamily, type Question } from '../../../src/lib/quiz';
+} from '../../../src/lib/features/game';
+import type { Review } from '../../../src/lib/core/log/review';
+import { generateBank, statesOfFamily, type Question } from '../../../src/lib/server/generate';
 import { loadDeck } from '../../../src/lib/server/deck';
-import { buildSchedule } from '../../../src/lib/srs';
-import { buildCatalog, stateMastery, topicMastery, type Catalog } from '../../../src/lib/study';
+import { buildSchedule } from '../../../src/lib/core/srs';
+import { buildCatalog, stateMastery, topicMastery, type Catalog } from '../../../src/lib/features/study';
 import { DAY, MIN, card, quiz, undo, utc } from './fixtures';
 
 const UTC = dayInZone('UTC');

@@ -8,8 +8,8 @@ import {
 	goalFromHistory,
 	missedDays,
 	streakOf
-} from '../../../src/lib/game';
-import type { Review } from '../../../src/lib/progress/review';
+} from '../../../src/lib/features/game';
+import type { Review } from '../../../src/lib/core/log/review';
 import { MIN, quiz, utc } from './fixtures';
 
 const GOAL = 20;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_TOASTS, TOAST_LINES, addNews, nextToast, type Toasts } from '../../../src/lib/game';
+import { EMPTY_TOASTS, TOAST_LINES, addNews, nextToast, type Toasts } from '../../../src/lib/features/game';
 
 /** Feed a run of events to the queue, checking after each that at most one toast is shown. */
 function run(events: (string[] | 'expire')[]): Toasts<string>[] {

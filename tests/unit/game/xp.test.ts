@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMBO, XP_EFFORT, XP_TABLE, dayInZone, questionKindOf, xpByDay, xpEvents, xpOf } from '../../../src/lib/game';
+import { COMBO, XP_EFFORT, XP_TABLE, dayInZone, questionKindOf, xpByDay, xpEvents, xpOf } from '../../../src/lib/features/game';
 import { MIN, card, quiz, undo, utc } from './fixtures';
 
 const T = utc(2025, 3, 3, 9);

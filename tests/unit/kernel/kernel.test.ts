@@ -13,11 +13,11 @@
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMachine } from '$lib/fsm/machine';
-import { SCENARIOS } from '$lib/fsm/scenarios';
-import { simulate, stateTrace, type Move, type Side } from '$lib/fsm/simulate';
-import type { State } from '$lib/fsm/states';
-import { TRANSITIONS } from '$lib/fsm/transitions';
+import { createMachine } from '$lib/core/fsm/machine';
+import { SCENARIOS } from '$lib/core/fsm/scenarios';
+import { simulate, stateTrace, type Move, type Side } from '$lib/core/fsm/simulate';
+import type { State } from '$lib/core/fsm/states';
+import { TRANSITIONS } from '$lib/core/fsm/transitions';
 import {
 	PROC_NET_TCP,
 	TIMER_ZERO_WINDOW_PROBE,

@@ -5,10 +5,10 @@
  *   `0: 0100007F:1F90 0100007F:C350 01 00000000:00000000 00:00000000 00000000 1000 0 12345 ...`
  * i.e. sl, local address:port, remote address:port, st, tx_queue:rx_queue, tr:tm->when, ...
  * all in hex.
- * The `st` codes are those of include/net/tcp_states.h (PROC_CODE in src/lib/fsm/states.ts).
+ * The `st` codes are those of include/net/tcp_states.h (PROC_CODE in src/lib/core/fsm/states.ts).
  */
 import { readFileSync } from 'node:fs';
-import { stateFromProcCode, type State } from '$lib/fsm/states';
+import { stateFromProcCode, type State } from '$lib/core/fsm/states';
 
 export const PROC_NET_TCP = '/proc/net/tcp';
 

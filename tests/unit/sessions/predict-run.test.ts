@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { possibleMoves, predictionFor, replay, SCENARIOS, type Choice } from '../../../src/lib/fsm';
-import { answer, beat, dropQuestion, markSaved, moveProblem, resizeRun, reveal, startRun, stepBack, togglePlay, undoMove, type AskFor } from '../../../src/lib/study/predict-run';
+import { possibleMoves, predictionFor, replay, SCENARIOS, type Choice } from '../../../src/lib/core/fsm';
+import { answer, beat, dropQuestion, markSaved, moveProblem, resizeRun, reveal, startRun, stepBack, togglePlay, undoMove, type AskFor } from '../../../src/lib/features/study/predict-run';
 
 const steps = replay(SCENARIOS.three_way_handshake).steps;
 const asks: AskFor = (i) => predictionFor(steps[i]!, `three_way_handshake:${i}`);

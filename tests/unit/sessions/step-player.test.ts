@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atEnd, atStart, back, forward, goTo, pause, play, resize, rewind, startPlayer, tick } from '../../../src/lib/study/step-player';
+import { atEnd, atStart, back, forward, goTo, pause, play, resize, rewind, startPlayer, tick } from '../../../src/lib/features/study/step-player';
 
 describe('step player', () => {
 	it('starts before the first step, stopped', () => {

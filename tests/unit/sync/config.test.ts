@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { authHeader, backoff, checkConfig, isCspOrigin } from '../../../src/lib/sync/config';
-import { allowOrigin } from '../../../src/lib/sync/csp';
-import { faultOf, needsLearner } from '../../../src/lib/sync/status';
+import { authHeader, backoff, checkConfig, isCspOrigin } from '../../../src/lib/features/sync/config';
+import { allowOrigin } from '../../../src/lib/features/sync/csp';
+import { faultOf, needsLearner } from '../../../src/lib/features/sync/status';
 
 const base = { server: 'https://couch.example.org:6984', db: 'tcp-quest', user: 'learner', password: 'pw' };
 

@@ -5,12 +5,12 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeBackup, type Review, type ReviewRating } from '../../../src/lib/progress';
-import { buildSchedule } from '../../../src/lib/srs';
+import { makeBackup, type Review, type ReviewRating } from '../../../src/lib/core/log';
+import { buildSchedule } from '../../../src/lib/core/srs';
 import { allReviews, importProgress, loadSettings, openProgressDB, readSchedule, rebuildSchedule, type ProgressDB } from '../../../src/lib/store';
 import { mergeReviews } from '../../../src/lib/store/backup';
 import { LOG_PAGE } from '../../../src/lib/store/db';
-import { reviewsOf, toBatches } from '../../../src/lib/sync/batches';
+import { reviewsOf, toBatches } from '../../../src/lib/features/sync/batches';
 
 const R = 0.9;
 const MIN = 60_000;

@@ -1,4 +1,4 @@
-import type { SavedRun } from '$lib/classroom';
+import type { SavedRun } from '$lib/features/classroom';
 
 /** A student's finished run, kept in this browser so reopening the quiz link shows the result again. */
 const key = (quizCode: string) => `tcp-quest:classroom:${quizCode}`;

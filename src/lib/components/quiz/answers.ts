@@ -3,8 +3,8 @@
  * gestures, the marks on checked options, and an answer as one line of text. Pure, beside the
  * views that use them (quiz, challenge, classroom), and unit-tested in tests/unit/quiz-session.test.ts.
  */
-import type { Lang } from '$lib/i18n/lang';
-import type { Option, Question } from '$lib/quiz/types';
+import type { Lang } from '$lib/core/text';
+import type { Option, Question } from '$lib/features/quiz/types';
 
 /** Tap an option: a single choice replaces, a multiple choice toggles (kept in option order). */
 export function choose(q: Pick<Question, 'options' | 'multi'>, chosen: readonly string[], id: string): string[] {

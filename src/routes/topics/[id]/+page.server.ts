@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { ROLE_LABEL } from '$lib/i18n/fsm-labels';
-import { generateBank } from '$lib/quiz';
+import { ROLE_LABEL } from '$lib/core/fsm/labels';
+import { generateBank } from '$lib/server/generate';
 import { loadDeck } from '$lib/server/deck';
-import { buildCatalog, topicModes, type Catalog } from '$lib/study';
+import { buildCatalog, topicModes, type Catalog } from '$lib/features/study';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () => loadDeck().topics.map((t) => ({ id: t.id }));

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { studyData } from '$lib/server/bank';
-import { indexFile } from '$lib/study/slices';
+import { indexFile } from '$lib/features/study/slices';
 
 export const prerender = true;
 

@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
-import { LANGS, type Lang } from '$lib/i18n/lang';
+import { LANGS, type Lang } from '$lib/core/text';
 import { studyData } from '$lib/server/bank';
-import { sliceFile } from '$lib/study/slices';
+import { sliceFile } from '$lib/features/study/slices';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;

@@ -1,8 +1,0 @@
-import type { Text } from '../i18n/lang';
-import type { Question } from '../quiz/types';
-
-/** What the browser receives: every question, ready to ask. No Markdown, no parser. */
-export interface StudyData {
-	topics: { id: string; title: Text }[];
-	questions: Question[];
-}
