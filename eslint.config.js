@@ -4,12 +4,12 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
-/** Import paths into the layers above the core (features, build-time code, storage, app, components). */
-const LAYERS_ABOVE_CORE = ['game', 'classroom', 'study', 'simulator', 'quiz', 'content', 'server', 'store', 'app', 'components', 'workers']
-	.flatMap((dir) => [`$lib/${dir}`, `$lib/${dir}/*`, `**/${dir}`, `**/${dir}/*`])
-	.concat(['$lib/i18n/*-ui', '**/i18n/*-ui', '$lib/i18n/fsm-labels', '**/i18n/fsm-labels'])
-	// The settings feature by its folder only: progress/settings.ts is core and keeps its name.
-	.concat(['$lib/settings', '$lib/settings/*', '../settings/*', '../../settings/*']);
+/** Import paths into a layer folder under src/lib, as $lib/… or relative (`../../features/game/xp`). */
+const layer = (...names) => names.flatMap((name) => [`$lib/${name}`, `$lib/${name}/*`, `**/${name}`, `**/${name}/*`]);
+/** Svelte, SvelteKit's runtime and IndexedDB: what makes code belong to a page or to storage. */
+const RUNTIME = ['svelte', 'svelte/*', '$app/*', 'idb'];
+/** A component or a view helper, but not a feature's strings (`components/quiz/quiz-ui`, `components/ui`), which are plain data. */
+const COMPONENTS_NOT_STRINGS = '(^|/)components(/(?!([\\w-]+/)*([\\w-]+-)?ui$)[^?]*)?$';
 
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -40,50 +40,60 @@ export default ts.config(
 			]
 		}
 	},
-	// Layers, bottom up: the core, the features, then storage, the app layer and the views. Each block
-	// lists what its files may not import; a later block for the same files would replace it, so each
-	// folder is in exactly one.
+	// Layers, bottom up, as the README's "How it fits together" draws them:
+	//   core ← features ← server (build time) | store ← app ← components, routes.
+	// Each block lists what its files may not import; a later block for the same files would replace it,
+	// so each folder is in exactly one.
 	...[
-		{ files: ['src/lib/core/fsm/**', 'src/lib/core/params/**', 'src/lib/core/log/**', 'src/lib/core/capture/**', 'src/lib/core/ids.ts', 'src/lib/core/random.ts', 'src/lib/core/text.ts'], fsrs: false },
+		{ files: ['src/lib/core/**'], ignores: ['src/lib/core/srs/**'], fsrs: false },
 		// Only srs schedules, so only srs may use ts-fsrs.
-		{ files: ['src/lib/core/srs/**'], fsrs: true }
-	].map(({ files, fsrs }) => ({
-		// The core (the machine, parameters, ids, the log, scheduling, capture reading) imports only the core.
+		{ files: ['src/lib/core/srs/**'], ignores: [], fsrs: true }
+	].map(({ files, ignores, fsrs }) => ({
+		// The core (the machine and its labels, parameters, the log, scheduling, capture reading, text, ids) imports only the core.
 		files,
+		ignores,
 		rules: {
 			'no-restricted-imports': [
 				'error',
 				{
 					patterns: [
-						{ group: LAYERS_ABOVE_CORE, message: 'The core imports only the core (fsm, params, progress, srs, capture, ids, random, i18n/lang).' },
-						{ group: ['svelte', 'svelte/*', '$app/*', 'idb', ...(fsrs ? [] : ['ts-fsrs'])], message: 'The core is plain TypeScript; only srs uses ts-fsrs.' }
+						{ group: layer('features', 'server', 'store', 'app', 'components'), message: 'The core imports only the core (src/lib/core).' },
+						{ group: [...RUNTIME, ...(fsrs ? [] : ['ts-fsrs'])], message: 'The core is plain TypeScript; only core/srs uses ts-fsrs.' }
 					]
 				}
 			]
 		}
 	})),
 	{
-		// Features (game rules, classroom, study plans, settings forms, simulator captions, quiz generation, content, their strings) are pure
-		// and run in Node, a worker or a page: no app layer, components, build-time code, Svelte or storage.
-		files: ['src/lib/features/game/**', 'src/lib/features/classroom/**', 'src/lib/features/study/**', 'src/lib/features/settings/**', 'src/lib/features/simulator/**', 'src/lib/quiz/**', 'src/lib/content/**', 'src/lib/i18n/**'],
-		ignores: ['src/lib/core/text.ts'],
+		// Features (game rules, classroom, study plans, settings forms, simulator captions, sync's pure parts, the quiz's
+		// and the content's run-time types) are pure and run in Node, a worker or a page. They may read a feature's
+		// strings (components/*/…-ui.ts, plain data), never a component, the app layer, build-time code or storage.
+		files: ['src/lib/features/**'],
 		rules: {
 			'no-restricted-imports': [
 				'error',
 				{
 					patterns: [
-						{ group: ['$lib/app', '$lib/app/*', '**/app/*', '$lib/components/*', '**/components/*', '$lib/server/*', '**/server/*'], message: 'Features never import the app layer, components or build-time code.' },
-						{ group: ['svelte', 'svelte/*', '$app/*', 'idb', 'ts-fsrs', '$lib/store', '$lib/store/*', '**/store', '**/store/*'], message: 'Features are pure: no Svelte, no storage; scheduling goes through srs.' }
+						{ group: layer('app', 'server'), message: 'Features never import the app layer or build-time code.' },
+						{ regex: COMPONENTS_NOT_STRINGS, message: "Features never import components; a feature's strings (components/*/…-ui) are allowed." },
+						{ group: [...RUNTIME, 'ts-fsrs', ...layer('store')], message: 'Features are pure: no Svelte, no storage; scheduling goes through core/srs.' }
 					]
 				}
 			]
 		}
 	},
 	{
-		// Pages and components reach storage only through the app facade ($lib/components/progress.svelte).
+		// Build-time code (Markdown → deck, question generators, the validator, file reading) runs in Node only.
+		files: ['src/lib/server/**'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [{ group: [...RUNTIME, ...layer('store', 'app')], message: 'Build-time code reads files, never storage, the app layer or Svelte.' }] }]
+		}
+	},
+	{
+		// Pages and components reach storage only through the app layer ($lib/app/progress.svelte, the facade).
 		files: ['src/routes/**', 'src/lib/components/**'],
 		rules: {
-			'no-restricted-imports': ['error', { patterns: [{ group: ['$lib/store', '$lib/store/*', '**/store', '**/store/*', 'idb'], message: 'Reach storage through the progress facade.' }] }]
+			'no-restricted-imports': ['error', { patterns: [{ group: [...layer('store'), 'idb'], message: 'Reach storage through the app layer ($lib/app).' }] }]
 		}
 	}
 );
