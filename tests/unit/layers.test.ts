@@ -43,6 +43,10 @@ describe('the layers hold', { timeout: 60_000 }, () => {
 	it('views reach storage only through the app layer', async () => {
 		expect(await reported('src/routes/x/+page.ts', importing('allReviews', '$lib/store'))).toContain('no-restricted-imports');
 		expect(await reported('src/lib/components/x/X.svelte', `<script lang="ts">\n${importing('allReviews', '../../store')}</script>\n`)).toContain('no-restricted-imports');
+		// Lazily too: no-restricted-imports does not look at import().
+		const lazy = "export const open = () => import('$lib/store/db').then((db) => db.openProgressDB());\n";
+		expect(await reported('src/lib/components/x/open.ts', lazy)).toContain('no-restricted-syntax');
+		expect(await reported('src/routes/x/+page.svelte', `<script lang="ts">\n${lazy}</script>\n`)).toContain('no-restricted-syntax');
 	});
 
 	it('allowed imports pass', async () => {
@@ -54,5 +58,6 @@ describe('the layers hold', { timeout: 60_000 }, () => {
 		expect(await reported('src/lib/features/study/x.ts', importing('UI', '$lib/components/ui'))).toEqual([]);
 		expect(await reported('src/lib/server/generate/x.ts', importing('machine', '$lib/core/fsm'))).toEqual([]);
 		expect(await reported('src/routes/x/+page.ts', importing('progress', '$lib/app/progress.svelte'))).toEqual([]);
+		expect(await reported('src/routes/x/+page.ts', "export const load = () => import('$lib/app/progress.svelte');\n")).toEqual([]);
 	});
 });
