@@ -23,3 +23,17 @@ it('hands the early connection to the first open of the app database, and nothin
 	newer.result.close();
 	opens.mockRestore();
 });
+
+it('where reading indexedDB throws (some private windows), the early open throws nothing: the first open gets the error', async () => {
+	const denied = new DOMException('denied', 'SecurityError');
+	const real = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB')!;
+	Object.defineProperty(globalThis, 'indexedDB', { configurable: true, get: () => { throw denied; } });
+	try {
+		vi.resetModules(); // a fresh module: the first test's open made later prewarms no-ops
+		const fresh = await import('../../src/lib/store/db');
+		expect(() => fresh.prewarmProgressDB()).not.toThrow();
+		await expect(fresh.openProgressDB()).rejects.toBe(denied);
+	} finally {
+		Object.defineProperty(globalThis, 'indexedDB', real);
+	}
+});

@@ -164,7 +164,12 @@ export function prewarmProgressDB(): void {
 	const replaced: (() => void)[] = [];
 	// Where reading window.indexedDB throws (some private windows), the open throws at once: keep
 	// that as the rejection the facade gets, not an error thrown into the layout.
-	const db = Promise.resolve().then(() => open(DB_NAME, () => replaced.forEach((f) => f())));
+	let db: Promise<ProgressDB>;
+	try {
+		db = open(DB_NAME, () => replaced.forEach((f) => f()));
+	} catch (error) {
+		db = Promise.reject(error);
+	}
 	db.catch(() => {}); // reported to whoever takes it
 	prewarmed = { db, replaced };
 }
