@@ -273,13 +273,15 @@ test('links both ways: "quiz me on this state" asks about that state, and each e
 	await startQuiz(page, 5, 'en');
 	await answerBlindly(page, 'en');
 	const link = page.locator('.explanation a.see-it');
-	await expect(link).toHaveAttribute('href', /\/(fsm|simulate)\?/);
-	// An English page links to English pages: /en/fsm, /en/simulate.
+	await expect(link).toHaveAttribute('href', /\/(fsm|simulate|capture)\?/);
+	// An English page links to English pages: /en/fsm, /en/simulate, /en/capture.
 	const href = ((await link.getAttribute('href')) ?? '').replace(/^\/en(?=\/)/, '');
 	if (href.startsWith('/fsm')) expect(href).toMatch(/CLOSING|FIN_WAIT_1|TIME_WAIT/);
 	await link.click();
 	await waitForProgress(page);
-	await expect(page.getByTestId(href.startsWith('/fsm') ? /state-card|transition-card/ : 'scenario').first()).toBeVisible();
+	// A question about a real capture opens that recording; the others, the diagram or the simulator.
+	const shown = href.startsWith('/fsm') ? /state-card|transition-card/ : href.startsWith('/capture') ? 'capture-view' : 'scenario';
+	await expect(page.getByTestId(shown).first()).toBeVisible();
 
 	// Clearing the state goes back to the whole bank.
 	await page.goto('/quiz?state=CLOSING');

@@ -148,6 +148,7 @@ describe('links from questions', () => {
 			}
 			if (q.kind === 'event_between') expect(link, q.id).toMatch(/^\/fsm\?state=\w+&to=\w+$/);
 			if (q.kind === 'order_steps') expect(link, q.id).toMatch(/^\/simulate\?scenario=\w+$/);
+			if (typeof q.subject?.capture === 'string') expect(link, q.id).toBe(`/capture?id=${q.subject.capture}`);
 			if (['state_from_description', 'state_side', 'ss_name', 'proc_code'].includes(q.kind)) expect(link, q.id).toMatch(/^\/fsm\?state=\w+$/);
 		}
 		expect(seeItMove({ family: 'param:tcp_fin_timeout' })).toBeUndefined();

@@ -67,6 +67,7 @@ export const QUIZ_UI = {
 	explanation: text('解析', 'Explanation'),
 	seeOnDiagram: text('在状态图上看它怎么走', 'See it on the state diagram'),
 	seeInSimulator: text('在模拟器里一步步看', 'Watch it step by step in the simulator'),
+	seeInCapture: text('回到这段抓包，逐个包看', 'Go through the capture packet by packet'),
 	markRight: text('正确答案', 'right answer'),
 	markChosenRight: text('你选对了', 'your choice, right'),
 	markMissed: text('漏选的正确答案', 'right answer you missed'),

@@ -11,18 +11,22 @@ export interface AboutQuestion {
 	subject?: Record<string, string | number>;
 }
 
-export type SeeItLink = `/fsm?${string}` | `/simulate?${string}`;
+export type SeeItLink = `/fsm?${string}` | `/simulate?${string}` | `/capture?${string}`;
 
 /**
  * Where a question's explanation can send the learner: the transition on the diagram for questions
- * about a row of the table, the arrow for "which event", the state for questions about a state, the
- * scenario in the simulator for orderings. Undefined for questions with nothing to show moving.
+ * about a row of the table, the recording for questions about a real capture (whatever state they ask
+ * about, the packets are what the learner misread), the arrow for "which event", the state for
+ * questions about a state, the scenario in the simulator for orderings. Undefined for questions with
+ * nothing to show moving.
  */
 export function seeItMove(q: AboutQuestion): SeeItLink | undefined {
 	if (q.fsm) {
 		const cond = q.fsm.cond ? `&cond=${q.fsm.cond}` : '';
 		return `/fsm?state=${q.fsm.from}&event=${q.fsm.event}${cond}`;
 	}
+	const capture = q.subject?.capture;
+	if (typeof capture === 'string') return `/capture?id=${encodeURIComponent(capture)}`;
 	const f = parseFamily(q.family);
 	if (f?.kind === 'pair' && isState(f.from) && isState(f.to)) return `/fsm?state=${f.from}&to=${f.to}`;
 	if ((f?.kind === 'state' || f?.kind === 'diagnosis') && isState(f.state)) return `/fsm?state=${f.state}`;
