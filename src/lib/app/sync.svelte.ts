@@ -7,7 +7,8 @@
  */
 import { untrack } from 'svelte';
 import { checkConfig, backoff } from '$lib/features/sync/config';
-import { deviceOf, syncedReviews, writeBatches, writeSettings, type DocDB } from '$lib/features/sync/engine';
+import { deviceOf, readCheckpoint, saveCheckpoint, unmergedBatches, writeBatches, writeSettings, type DocDB } from '$lib/features/sync/engine';
+import { addBatch, type MergedBatches } from '$lib/features/sync/merged';
 import { reviewsOf } from '$lib/features/sync/batches';
 import { applyShared, shared, SETTINGS_DOC, type SettingsDoc } from '$lib/features/sync/settings-doc';
 import { faultOf, needsLearner, type SyncStatus } from '$lib/features/sync/status';
@@ -36,9 +37,15 @@ class Sync {
 	#remote: PouchInstance | null = null;
 	#rep: Replication | null = null;
 	#device = '';
+	/** Ids of reviews known to be in a batch: read, pulled or written in this page's life (see #unmerged). */
 	#synced = new Set<string>();
-	/** Pulled reviews not yet merged (see #merge). */
+	/** The checkpoint (engine.ts): batches whose reviews are in the log, and how many of the log's first records are surely in a batch. */
+	#mergedBatches: MergedBatches = {};
+	#count = 0;
+	#savedCheckpoint = '';
+	/** Pulled reviews not yet merged, and their batches (see #merge). */
 	#pending: Review[] = [];
+	#pendingBatches: string[] = [];
 	/** Merged reviews the page's view has not been refreshed with yet (see #refresh). */
 	#merged: Review[] = [];
 	#seen: Seen | null = null;
@@ -83,15 +90,17 @@ class Sync {
 		this.status = { kind: 'connecting' };
 		try {
 			this.#client ??= await import('./sync-client');
+			// The log itself is not read: pushing reads only what came after the checkpoint (#pushLocal).
 			await progress.load();
-			await until(() => progress.logLoaded);
 			this.#local ??= this.#client.openLocal();
 			this.#remote = this.#client.openRemote(checked.dbUrl, stored);
 			this.#device = await deviceOf(this.#local);
-			// Batches pulled before a cut (or a closed tab) that never reached the log are merged first.
-			const known = await syncedReviews(this.#local);
-			this.#synced = known.ids;
-			await this.#merge(known.reviews);
+			const checkpoint = await readCheckpoint(this.#local);
+			[this.#mergedBatches, this.#count, this.#synced] = [checkpoint.merged, checkpoint.count, new Set()];
+			this.#savedCheckpoint = JSON.stringify(checkpoint);
+			// Batches pulled before a cut (or a closed tab) that never reached the log are merged first; merged ones are not read.
+			const unmerged = await this.#unmerged(this.#local);
+			await this.#merge(unmerged.reviews, unmerged.batches);
 			this.#seen = await this.#local.get(SEEN_DOC).then((d) => d as unknown as Seen, () => null);
 			await this.#pushLocal();
 			this.#watch();
@@ -131,7 +140,9 @@ class Sync {
 		this.#remote = null;
 		this.#seen = null;
 		this.#synced = new Set();
+		[this.#mergedBatches, this.#count, this.#savedCheckpoint] = [{}, 0, ''];
 		this.#pending = [];
+		this.#pendingBatches = [];
 		this.#merged = [];
 		await local?.destroy().catch(() => undefined);
 		// Never started in this page: the local copy is deleted without loading PouchDB.
@@ -157,12 +168,26 @@ class Sync {
 		});
 	}
 
-	/** New answers into batches (replicated by the live sync), and a settings change into the settings document. */
+	/**
+	 * New answers into batches (replicated by the live sync), and a settings change into the settings
+	 * document. Only the log after the checkpoint's `count` is read: every record before it is in a batch.
+	 */
 	#pushLocal(): Promise<unknown> {
 		return this.#serial(async () => {
 			const local = this.#local;
 			if (!local) return;
-			await writeBatches(local, this.#device, progress.logLoaded ? progress.reviews : progress.recent, this.#synced);
+			let { count, reviews } = await progress.logFrom(this.#count);
+			if (count < this.#count) {
+				// The log was reset: the checkpoint no longer holds, and the copy's batches go back in (as a page load's catch-up did).
+				[this.#mergedBatches, this.#count, this.#synced] = [{}, 0, new Set()];
+				const unmerged = await this.#unmerged(local);
+				this.#queue(unmerged.reviews, unmerged.batches);
+				await this.#mergeNow();
+				({ count, reviews } = await progress.logFrom(0));
+			}
+			await writeBatches(local, this.#device, reviews, this.#synced, (id) => addBatch(this.#mergedBatches, id));
+			this.#count = count;
+			await this.#checkpoint(local);
 			const json = JSON.stringify(shared(progress.settings));
 			if (json !== this.#seen?.json) {
 				// Before the first sync the server's settings win: this device's are only defaults or older.
@@ -185,9 +210,9 @@ class Sync {
 			.on('change', (info) => {
 				const { direction, change } = info as { direction: string; change: { docs: unknown[] } };
 				if (!mine() || direction !== 'pull') return;
-				const { reviews, refused } = reviewsOf(change.docs);
+				const { reviews, refused, batches } = reviewsOf(change.docs);
 				this.refused += refused.length;
-				if (reviews.length) void this.#merge(reviews);
+				if (batches.length) void this.#merge(reviews, batches);
 				if (change.docs.some((d) => (d as { _id?: string })._id === SETTINGS_DOC)) void this.#serial(async () => local && this.#adopt(await writeSettings(local, null)));
 			})
 			.on('denied', () => mine() && this.refused++)
@@ -200,6 +225,8 @@ class Sync {
 	async #done() {
 		await this.#work.catch(() => undefined);
 		void this.#refresh().catch(() => undefined);
+		// The checkpoint takes the pulled batches now, not at the next answer: the next page load reads none of them.
+		void this.#pushLocal().catch(() => undefined);
 		this.#failures = 0;
 		this.status = { kind: 'synced', at: Date.now() };
 	}
@@ -226,19 +253,43 @@ class Sync {
 	 * arrives while a merge runs waits and goes in with the next one, so a first sync's many pulled
 	 * batches are a few merges, not one per replication step. The page's view follows at the end.
 	 */
-	#merge(reviews: Review[]): Promise<unknown> {
+	#merge(reviews: Review[], batches: string[]): Promise<unknown> {
+		this.#queue(reviews, batches);
+		return this.#serial(() => this.#mergeNow());
+	}
+
+	#queue(reviews: Review[], batches: string[]) {
 		for (const r of reviews) {
 			this.#synced.add(r.id);
 			this.#pending.push(r);
 		}
-		return this.#serial(async () => {
-			const pulled = this.#pending;
-			this.#pending = [];
-			if (pulled.length === 0) return;
-			const have = new Set((progress.logLoaded ? progress.reviews : progress.recent).map((r) => r.id));
-			const missing = pulled.filter((r) => !have.has(r.id));
-			if (missing.length && (await progress.mergeSynced(missing)) > 0) for (const r of missing) this.#merged.push(r);
-		});
+		for (const id of batches) this.#pendingBatches.push(id);
+	}
+
+	/** Merge what is queued (inside #serial); its batches join the checkpoint only once their reviews are in the log. */
+	async #mergeNow() {
+		const [pulled, batches] = [this.#pending, this.#pendingBatches];
+		[this.#pending, this.#pendingBatches] = [[], []];
+		const have = new Set((progress.logLoaded ? progress.reviews : progress.recent).map((r) => r.id));
+		const missing = pulled.filter((r) => !have.has(r.id));
+		if (missing.length && (await progress.mergeSynced(missing)) > 0) for (const r of missing) this.#merged.push(r);
+		for (const id of batches) addBatch(this.#mergedBatches, id);
+	}
+
+	/** The copy's batches not yet merged (all of them for a new checkpoint), their review ids known as synced. */
+	async #unmerged(local: PouchInstance): Promise<{ reviews: Review[]; batches: string[] }> {
+		const docs = await unmergedBatches(local, this.#mergedBatches);
+		for (const d of docs) for (const r of d.reviews ?? []) this.#synced.add(r.id);
+		return reviewsOf(docs);
+	}
+
+	/** Save the checkpoint when it moved (inside #serial, after a push: see Checkpoint in engine.ts). */
+	async #checkpoint(local: PouchInstance) {
+		const checkpoint = { merged: this.#mergedBatches, count: this.#count };
+		const json = JSON.stringify(checkpoint);
+		if (json === this.#savedCheckpoint) return;
+		await saveCheckpoint(local, checkpoint);
+		this.#savedCheckpoint = json;
 	}
 
 	/** Once per pull (done or cut short): the page's view takes what was merged since the last time. */
@@ -267,13 +318,6 @@ class Sync {
 		this.#work = next.catch(() => undefined);
 		return next;
 	}
-}
-
-function until(ready: () => boolean): Promise<void> {
-	return new Promise((resolve) => {
-		const check = () => (ready() ? resolve() : setTimeout(check, 50));
-		check();
-	});
 }
 
 export const sync = new Sync();
