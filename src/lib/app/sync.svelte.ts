@@ -7,8 +7,8 @@
  */
 import { untrack } from 'svelte';
 import { checkConfig, backoff } from '$lib/features/sync/config';
-import { deviceOf, readCheckpoint, saveCheckpoint, unmergedBatches, writeBatches, writeSettings, type DocDB } from '$lib/features/sync/engine';
-import { addBatch, type MergedBatches } from '$lib/features/sync/merged';
+import { deviceOf, writeSettings, type DocDB } from '$lib/features/sync/engine';
+import { LogSync } from '$lib/features/sync/log-sync';
 import { reviewsOf } from '$lib/features/sync/batches';
 import { applyShared, shared, SETTINGS_DOC, type SettingsDoc } from '$lib/features/sync/settings-doc';
 import { faultOf, needsLearner, type SyncStatus } from '$lib/features/sync/status';
@@ -37,15 +37,8 @@ class Sync {
 	#remote: PouchInstance | null = null;
 	#rep: Replication | null = null;
 	#device = '';
-	/** Ids of reviews known to be in a batch: read, pulled or written in this page's life (see #unmerged). */
-	#synced = new Set<string>();
-	/** The checkpoint (engine.ts): batches whose reviews are in the log, and how many of the log's first records are surely in a batch. */
-	#mergedBatches: MergedBatches = {};
-	#count = 0;
-	#savedCheckpoint = '';
-	/** Pulled reviews not yet merged, and their batches (see #merge). */
-	#pending: Review[] = [];
-	#pendingBatches: string[] = [];
+	/** The log and the local copy in step (pushes, merges and their checkpoint). */
+	#log: LogSync | null = null;
 	/** Merged reviews the page's view has not been refreshed with yet (see #refresh). */
 	#merged: Review[] = [];
 	#seen: Seen | null = null;
@@ -95,12 +88,11 @@ class Sync {
 			this.#local ??= this.#client.openLocal();
 			this.#remote = this.#client.openRemote(checked.dbUrl, stored);
 			this.#device = await deviceOf(this.#local);
-			const checkpoint = await readCheckpoint(this.#local);
-			[this.#mergedBatches, this.#count, this.#synced] = [checkpoint.merged, checkpoint.count, new Set()];
-			this.#savedCheckpoint = JSON.stringify(checkpoint);
 			// Batches pulled before a cut (or a closed tab) that never reached the log are merged first; merged ones are not read.
-			const unmerged = await this.#unmerged(this.#local);
-			await this.#merge(unmerged.reviews, unmerged.batches);
+			const log = new LogSync(this.#local, this.#device, { from: (n) => progress.logFrom(n), merge: (pulled) => this.#mergeIntoLog(pulled) });
+			await log.open();
+			this.#log = log;
+			await this.#merge([], []);
 			this.#seen = await this.#local.get(SEEN_DOC).then((d) => d as unknown as Seen, () => null);
 			await this.#pushLocal();
 			this.#watch();
@@ -139,10 +131,7 @@ class Sync {
 		this.#local = null;
 		this.#remote = null;
 		this.#seen = null;
-		this.#synced = new Set();
-		[this.#mergedBatches, this.#count, this.#savedCheckpoint] = [{}, 0, ''];
-		this.#pending = [];
-		this.#pendingBatches = [];
+		this.#log = null;
 		this.#merged = [];
 		await local?.destroy().catch(() => undefined);
 		// Never started in this page: the local copy is deleted without loading PouchDB.
@@ -175,19 +164,8 @@ class Sync {
 	#pushLocal(): Promise<unknown> {
 		return this.#serial(async () => {
 			const local = this.#local;
-			if (!local) return;
-			let { count, reviews } = await progress.logFrom(this.#count);
-			if (count < this.#count) {
-				// The log was reset: the checkpoint no longer holds, and the copy's batches go back in (as a page load's catch-up did).
-				[this.#mergedBatches, this.#count, this.#synced] = [{}, 0, new Set()];
-				const unmerged = await this.#unmerged(local);
-				this.#queue(unmerged.reviews, unmerged.batches);
-				await this.#mergeNow();
-				({ count, reviews } = await progress.logFrom(0));
-			}
-			await writeBatches(local, this.#device, reviews, this.#synced, (id) => addBatch(this.#mergedBatches, id));
-			this.#count = count;
-			await this.#checkpoint(local);
+			if (!local || !this.#log) return;
+			await this.#log.push();
 			const json = JSON.stringify(shared(progress.settings));
 			if (json !== this.#seen?.json) {
 				// Before the first sync the server's settings win: this device's are only defaults or older.
@@ -254,42 +232,15 @@ class Sync {
 	 * batches are a few merges, not one per replication step. The page's view follows at the end.
 	 */
 	#merge(reviews: Review[], batches: string[]): Promise<unknown> {
-		this.#queue(reviews, batches);
-		return this.#serial(() => this.#mergeNow());
+		this.#log?.queue(reviews, batches);
+		return this.#serial(async () => this.#log?.mergeQueued());
 	}
 
-	#queue(reviews: Review[], batches: string[]) {
-		for (const r of reviews) {
-			this.#synced.add(r.id);
-			this.#pending.push(r);
-		}
-		for (const id of batches) this.#pendingBatches.push(id);
-	}
-
-	/** Merge what is queued (inside #serial); its batches join the checkpoint only once their reviews are in the log. */
-	async #mergeNow() {
-		const [pulled, batches] = [this.#pending, this.#pendingBatches];
-		[this.#pending, this.#pendingBatches] = [[], []];
+	/** Into the store's log (the jobs worker's merge); what it added waits for the page's view in #merged. */
+	async #mergeIntoLog(pulled: Review[]) {
 		const have = new Set((progress.logLoaded ? progress.reviews : progress.recent).map((r) => r.id));
 		const missing = pulled.filter((r) => !have.has(r.id));
 		if (missing.length && (await progress.mergeSynced(missing)) > 0) for (const r of missing) this.#merged.push(r);
-		for (const id of batches) addBatch(this.#mergedBatches, id);
-	}
-
-	/** The copy's batches not yet merged (all of them for a new checkpoint), their review ids known as synced. */
-	async #unmerged(local: PouchInstance): Promise<{ reviews: Review[]; batches: string[] }> {
-		const docs = await unmergedBatches(local, this.#mergedBatches);
-		for (const d of docs) for (const r of d.reviews ?? []) this.#synced.add(r.id);
-		return reviewsOf(docs);
-	}
-
-	/** Save the checkpoint when it moved (inside #serial, after a push: see Checkpoint in engine.ts). */
-	async #checkpoint(local: PouchInstance) {
-		const checkpoint = { merged: this.#mergedBatches, count: this.#count };
-		const json = JSON.stringify(checkpoint);
-		if (json === this.#savedCheckpoint) return;
-		await saveCheckpoint(local, checkpoint);
-		this.#savedCheckpoint = json;
 	}
 
 	/** Once per pull (done or cut short): the page's view takes what was merged since the last time. */
