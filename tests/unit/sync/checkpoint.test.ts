@@ -31,7 +31,11 @@ class ArrayLog implements LogAccess {
 	}
 	async merge(reviews: Review[]) {
 		const have = new Set(this.records.map((r) => r.id));
-		for (const r of reviews) if (!have.has(r.id)) (have.add(r.id), this.records.push(r));
+		for (const r of reviews) {
+			if (have.has(r.id)) continue;
+			have.add(r.id);
+			this.records.push(r);
+		}
 	}
 	answer(reviews: Review[]) {
 		this.records.push(...reviews);
@@ -50,7 +54,7 @@ async function pageLoad(local: DocDB, log: LogAccess) {
 /** A pull as the replication hands it over: the docs it wrote into the copy. */
 async function pull(server: Copy, local: Copy, sync: LogSync) {
 	const docs: unknown[] = [];
-	await server.replicate.to(local).on('change', (info) => void docs.push(...info.docs));
+	await server.replicate.to(local).on('change', (info) => void docs.push(...(info as { docs: unknown[] }).docs));
 	const { reviews, batches } = reviewsOf(docs);
 	sync.queue(reviews, batches);
 	await sync.mergeQueued();
