@@ -2,7 +2,8 @@
  * Sync with the learner's own CouchDB (Settings → Sync), loaded only once sync is set up or opened.
  * New answers are cut into write-once batches of this device in a local PouchDB database, which
  * replicates both ways with the server; pulled batches are merged into the log as a backup import
- * merges (progress.mergeSynced), and the page's view follows once per pull (progress.refresh).
+ * merges (progress.mergeSynced), as they arrive, and the page's view follows once per pull (progress.refresh).
+ * A checkpoint in the local copy (LogSync) lets a page load read neither every batch nor the whole log.
  * Live while online, retried with backoff, stopped by faults only the learner can fix (a wrong password).
  */
 import { untrack } from 'svelte';
@@ -202,9 +203,9 @@ class Sync {
 	/** Every pulled review is in the log: synced. The page's view follows (a first sync's running totals are rebuilt, a job of its own). */
 	async #done() {
 		await this.#work.catch(() => undefined);
-		void this.#refresh().catch(() => undefined);
-		// The checkpoint takes the pulled batches now, not at the next answer: the next page load reads none of them.
+		// The checkpoint takes the pulled batches now, not at the next answer (nor after the view's refresh, which may rebuild the totals): the next page load reads none of them.
 		void this.#pushLocal().catch(() => undefined);
+		void this.#refresh().catch(() => undefined);
 		this.#failures = 0;
 		this.status = { kind: 'synced', at: Date.now() };
 	}
