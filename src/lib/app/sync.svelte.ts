@@ -69,8 +69,15 @@ class Sync {
 		return 'started';
 	}
 
-	/** Start from the stored config (a page load with sync set up, or "sync now"). */
-	async start(): Promise<void> {
+	#starting: Promise<void> | null = null;
+
+	/** Start from the stored config (a page load with sync set up, or "sync now"); a start already under way is joined, not run twice. */
+	start(): Promise<void> {
+		this.#starting ??= this.#start().finally(() => (this.#starting = null));
+		return this.#starting;
+	}
+
+	async #start(): Promise<void> {
 		const stored = readSyncConfig();
 		const checked = stored && checkConfig(stored);
 		if (!stored || !checked?.ok) return;

@@ -96,6 +96,12 @@ describe('the checkpoint', () => {
 		expect(await readCheckpoint(server)).toEqual({ merged: {}, count: 0 });
 	});
 
+	it('two tabs saving at once both succeed (each checkpoint is true on its own)', async () => {
+		const local = fresh();
+		await Promise.all([saveCheckpoint(local, { merged: {}, count: 1 }), saveCheckpoint(local, { merged: {}, count: 2 })]);
+		expect([1, 2]).toContain((await readCheckpoint(local)).count);
+	});
+
 	it('only the bodies of batches not yet merged are read', async () => {
 		const local = fresh();
 		const docs = Array.from({ length: 6 }, (_, c) => ({ _id: batchId('device-other', c), device: 'device-other', counter: c, reviews: answers(`o${c}`, 2) }));

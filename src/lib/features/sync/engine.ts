@@ -74,9 +74,17 @@ export async function readCheckpoint(db: DocDB): Promise<Checkpoint> {
 	}
 }
 
+/** Save the checkpoint over whatever is stored: another tab's is as true as this one's, so a clash (409) is retried, not reported. */
 export async function saveCheckpoint(db: DocDB, checkpoint: Checkpoint): Promise<void> {
-	const old = await db.get(CHECKPOINT_DOC).catch((e: unknown) => (isMissing(e) ? null : Promise.reject(e)));
-	await db.put({ _id: CHECKPOINT_DOC, ...(old?._rev ? { _rev: old._rev } : {}), merged: checkpoint.merged, count: checkpoint.count });
+	for (let attempt = 0; ; attempt++) {
+		const old = await db.get(CHECKPOINT_DOC).catch((e: unknown) => (isMissing(e) ? null : Promise.reject(e)));
+		try {
+			await db.put({ _id: CHECKPOINT_DOC, ...(old?._rev ? { _rev: old._rev } : {}), merged: checkpoint.merged, count: checkpoint.count });
+			return;
+		} catch (e) {
+			if ((e as { status?: number })?.status !== 409 || attempt >= 2) throw e;
+		}
+	}
 }
 
 /** Batch documents read per request when catching up. */
