@@ -100,8 +100,6 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
 /** A fresh device on /settings, controlled by the service worker, with the sync form filled in. */
 async function freshDevice(site: string, server: string, db: string) {
 	const { context, page } = await launch(mkdtempSync(join(tmpdir(), 'tcp-quest-bench-device-')));
-	// BENCH_TRACE=1: the page's own timing lines (console messages starting "sync:") are printed.
-	if (process.env.BENCH_TRACE) page.on('console', (m) => m.text().startsWith('sync:') && console.log(`    ${m.text()}`));
 	await page.goto(`${site}/settings`);
 	await page.waitForSelector('html[data-ready="true"]');
 	await page.evaluate(async () => {
