@@ -122,6 +122,8 @@ test('phone and laptop: answers, an undo and a server outage all end the same on
 	const auth = { authorization: `Basic ${Buffer.from(`${MEMBER.user}:${MEMBER.password}`).toString('base64')}`, 'content-type': 'application/json' };
 	const all = (await (await fetch(`${SERVER}/${DB}/_all_docs?include_docs=true&startkey="b:"&endkey="b:\uffff"`, { headers: auth })).json()) as { rows: { doc: { _id: string; reviews: unknown[] } }[] };
 	expect(all.rows.length).toBeGreaterThan(0);
+	// Page loads push only what their checkpoint has not seen: no review went up twice (the laptop wrote none of the phone's again).
+	expect(all.rows.flatMap((r) => r.doc.reviews)).toHaveLength(4);
 	const batch = all.rows[0]!.doc;
 	const changed = await fetch(`${SERVER}/${DB}/${encodeURIComponent(batch._id)}`, { method: 'PUT', headers: auth, body: JSON.stringify({ ...batch, reviews: batch.reviews.slice(1) }) });
 	expect(changed.status).toBe(403);

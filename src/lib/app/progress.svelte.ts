@@ -320,6 +320,11 @@ class Progress {
 		return this.#db ? (await this.#run({ kind: 'merge', reviews })).added : 0;
 	}
 
+	/** The stored log from position `from` on and its length (sync pushes what came after its checkpoint). */
+	logFrom(from: number): Promise<{ count: number; reviews: Review[] }> {
+		return this.#db ? store.reviewsFrom(this.#db, from) : Promise.resolve({ count: this.reviews.length, reviews: this.reviews.slice(from) });
+	}
+
 	/** After a pull merged `added`: re-read the view (a log in memory takes them there, not read again) and tell the other tabs. */
 	async refresh(added: Review[]): Promise<void> {
 		if (!this.#db || added.length === 0) return;

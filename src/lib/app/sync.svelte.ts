@@ -2,12 +2,14 @@
  * Sync with the learner's own CouchDB (Settings → Sync), loaded only once sync is set up or opened.
  * New answers are cut into write-once batches of this device in a local PouchDB database, which
  * replicates both ways with the server; pulled batches are merged into the log as a backup import
- * merges (progress.mergeSynced), and the page's view follows once per pull (progress.refresh).
+ * merges (progress.mergeSynced), as they arrive, and the page's view follows once per pull (progress.refresh).
+ * A checkpoint in the local copy (LogSync) lets a page load read neither every batch nor the whole log.
  * Live while online, retried with backoff, stopped by faults only the learner can fix (a wrong password).
  */
 import { untrack } from 'svelte';
 import { checkConfig, backoff } from '$lib/features/sync/config';
-import { deviceOf, syncedReviews, writeBatches, writeSettings, type DocDB } from '$lib/features/sync/engine';
+import { deviceOf, writeSettings, type DocDB } from '$lib/features/sync/engine';
+import { LogSync } from '$lib/features/sync/log-sync';
 import { reviewsOf } from '$lib/features/sync/batches';
 import { applyShared, shared, SETTINGS_DOC, type SettingsDoc } from '$lib/features/sync/settings-doc';
 import { faultOf, needsLearner, type SyncStatus } from '$lib/features/sync/status';
@@ -36,9 +38,8 @@ class Sync {
 	#remote: PouchInstance | null = null;
 	#rep: Replication | null = null;
 	#device = '';
-	#synced = new Set<string>();
-	/** Pulled reviews not yet merged (see #merge). */
-	#pending: Review[] = [];
+	/** The log and the local copy in step (pushes, merges and their checkpoint). */
+	#log: LogSync | null = null;
 	/** Merged reviews the page's view has not been refreshed with yet (see #refresh). */
 	#merged: Review[] = [];
 	#seen: Seen | null = null;
@@ -68,8 +69,15 @@ class Sync {
 		return 'started';
 	}
 
-	/** Start from the stored config (a page load with sync set up, or "sync now"). */
-	async start(): Promise<void> {
+	#starting: Promise<void> | null = null;
+
+	/** Start from the stored config (a page load with sync set up, or "sync now"); a start already under way is joined, not run twice. */
+	start(): Promise<void> {
+		this.#starting ??= this.#start().finally(() => (this.#starting = null));
+		return this.#starting;
+	}
+
+	async #start(): Promise<void> {
 		const stored = readSyncConfig();
 		const checked = stored && checkConfig(stored);
 		if (!stored || !checked?.ok) return;
@@ -83,15 +91,16 @@ class Sync {
 		this.status = { kind: 'connecting' };
 		try {
 			this.#client ??= await import('./sync-client');
+			// The log itself is not read: pushing reads only what came after the checkpoint (#pushLocal).
 			await progress.load();
-			await until(() => progress.logLoaded);
 			this.#local ??= this.#client.openLocal();
 			this.#remote = this.#client.openRemote(checked.dbUrl, stored);
 			this.#device = await deviceOf(this.#local);
-			// Batches pulled before a cut (or a closed tab) that never reached the log are merged first.
-			const known = await syncedReviews(this.#local);
-			this.#synced = known.ids;
-			await this.#merge(known.reviews);
+			// Batches pulled before a cut (or a closed tab) that never reached the log are merged first; merged ones are not read.
+			const log = new LogSync(this.#local, this.#device, { from: (n) => progress.logFrom(n), merge: (pulled) => this.#mergeIntoLog(pulled) });
+			await log.open();
+			this.#log = log;
+			await this.#merge([], []);
 			this.#seen = await this.#local.get(SEEN_DOC).then((d) => d as unknown as Seen, () => null);
 			await this.#pushLocal();
 			this.#watch();
@@ -130,8 +139,7 @@ class Sync {
 		this.#local = null;
 		this.#remote = null;
 		this.#seen = null;
-		this.#synced = new Set();
-		this.#pending = [];
+		this.#log = null;
 		this.#merged = [];
 		await local?.destroy().catch(() => undefined);
 		// Never started in this page: the local copy is deleted without loading PouchDB.
@@ -157,12 +165,15 @@ class Sync {
 		});
 	}
 
-	/** New answers into batches (replicated by the live sync), and a settings change into the settings document. */
+	/**
+	 * New answers into batches (replicated by the live sync), and a settings change into the settings
+	 * document. Only the log after the checkpoint's `count` is read: every record before it is in a batch.
+	 */
 	#pushLocal(): Promise<unknown> {
 		return this.#serial(async () => {
 			const local = this.#local;
-			if (!local) return;
-			await writeBatches(local, this.#device, progress.logLoaded ? progress.reviews : progress.recent, this.#synced);
+			if (!local || !this.#log) return;
+			await this.#log.push();
 			const json = JSON.stringify(shared(progress.settings));
 			if (json !== this.#seen?.json) {
 				// Before the first sync the server's settings win: this device's are only defaults or older.
@@ -185,9 +196,9 @@ class Sync {
 			.on('change', (info) => {
 				const { direction, change } = info as { direction: string; change: { docs: unknown[] } };
 				if (!mine() || direction !== 'pull') return;
-				const { reviews, refused } = reviewsOf(change.docs);
+				const { reviews, refused, batches } = reviewsOf(change.docs);
 				this.refused += refused.length;
-				if (reviews.length) void this.#merge(reviews);
+				if (batches.length) void this.#merge(reviews, batches);
 				if (change.docs.some((d) => (d as { _id?: string })._id === SETTINGS_DOC)) void this.#serial(async () => local && this.#adopt(await writeSettings(local, null)));
 			})
 			.on('denied', () => mine() && this.refused++)
@@ -199,6 +210,8 @@ class Sync {
 	/** Every pulled review is in the log: synced. The page's view follows (a first sync's running totals are rebuilt, a job of its own). */
 	async #done() {
 		await this.#work.catch(() => undefined);
+		// The checkpoint takes the pulled batches now, not at the next answer (nor after the view's refresh, which may rebuild the totals): the next page load reads none of them.
+		void this.#pushLocal().catch(() => undefined);
 		void this.#refresh().catch(() => undefined);
 		this.#failures = 0;
 		this.status = { kind: 'synced', at: Date.now() };
@@ -226,19 +239,16 @@ class Sync {
 	 * arrives while a merge runs waits and goes in with the next one, so a first sync's many pulled
 	 * batches are a few merges, not one per replication step. The page's view follows at the end.
 	 */
-	#merge(reviews: Review[]): Promise<unknown> {
-		for (const r of reviews) {
-			this.#synced.add(r.id);
-			this.#pending.push(r);
-		}
-		return this.#serial(async () => {
-			const pulled = this.#pending;
-			this.#pending = [];
-			if (pulled.length === 0) return;
-			const have = new Set((progress.logLoaded ? progress.reviews : progress.recent).map((r) => r.id));
-			const missing = pulled.filter((r) => !have.has(r.id));
-			if (missing.length && (await progress.mergeSynced(missing)) > 0) for (const r of missing) this.#merged.push(r);
-		});
+	#merge(reviews: Review[], batches: string[]): Promise<unknown> {
+		this.#log?.queue(reviews, batches);
+		return this.#serial(async () => this.#log?.mergeQueued());
+	}
+
+	/** Into the store's log (the jobs worker's merge); what it added waits for the page's view in #merged. */
+	async #mergeIntoLog(pulled: Review[]) {
+		const have = new Set((progress.logLoaded ? progress.reviews : progress.recent).map((r) => r.id));
+		const missing = pulled.filter((r) => !have.has(r.id));
+		if (missing.length && (await progress.mergeSynced(missing)) > 0) for (const r of missing) this.#merged.push(r);
 	}
 
 	/** Once per pull (done or cut short): the page's view takes what was merged since the last time. */
@@ -267,13 +277,6 @@ class Sync {
 		this.#work = next.catch(() => undefined);
 		return next;
 	}
-}
-
-function until(ready: () => boolean): Promise<void> {
-	return new Promise((resolve) => {
-		const check = () => (ready() ? resolve() : setTimeout(check, 50));
-		check();
-	});
 }
 
 export const sync = new Sync();

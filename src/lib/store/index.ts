@@ -13,6 +13,7 @@ export {
 	allReviews,
 	countReviews,
 	reviewsSince,
+	reviewsFrom,
 	undoLast,
 	resetProgress,
 	type ScheduleChange

@@ -1,6 +1,6 @@
 import { compareReviews, reviewProblem, type Review } from '../core/log/review';
 import type { ItemState } from '../core/srs/schedule';
-import { SCHEDULE_META, type ProgressDB } from './db';
+import { LOG_PAGE, SCHEDULE_META, type ProgressDB } from './db';
 import { appendToLog, knownIds, LOG_STORES, logCount, pagesSince, readLogChunked } from './log';
 import { foldIntoCache } from './schedule-cache';
 import { clearTotals, foldIntoTotals, type TotalsFoldOptions } from './totals-cache';
@@ -53,6 +53,19 @@ export function allReviews(db: ProgressDB): Promise<Review[]> {
 export async function reviewsSince(db: ProgressDB, since: number): Promise<Review[]> {
 	const recent = await pagesSince(db.transaction(LOG_STORES), since);
 	return recent.filter((r) => r.at >= since).sort(compareReviews);
+}
+
+/**
+ * The log's records from position `from` on (in the order written) and the log's length, read
+ * together: only the pages from `from` on are read (every page before the last is full, so page n
+ * starts at n × LOG_PAGE). Positions never move, the log being append-only, until a reset empties it.
+ */
+export async function reviewsFrom(db: ProgressDB, from: number): Promise<{ count: number; reviews: Review[] }> {
+	const tx = db.transaction(LOG_STORES);
+	const first = Math.floor(Math.max(0, from) / LOG_PAGE);
+	const [count, pages] = await Promise.all([logCount(tx), tx.objectStore('log').getAll(IDBKeyRange.lowerBound(first))]);
+	const start = Math.max(0, from) - first * LOG_PAGE;
+	return { count, reviews: pages.flatMap((p) => p.reviews).slice(start) };
 }
 
 export function countReviews(db: ProgressDB): Promise<number> {

@@ -64,17 +64,21 @@ export function batchProblem(doc: unknown): string | null {
 	return null;
 }
 
-/** The reviews of well-formed batches (refused ones are counted, never half taken). */
-export function reviewsOf(docs: readonly unknown[]): { reviews: Review[]; refused: string[] } {
+/** The reviews of well-formed batches and those batches' ids (refused ones are counted, never half taken). */
+export function reviewsOf(docs: readonly unknown[]): { reviews: Review[]; refused: string[]; batches: string[] } {
 	const reviews: Review[] = [];
 	const refused: string[] = [];
+	const batches: string[] = [];
 	for (const doc of docs) {
 		const id = (doc as { _id?: unknown })?._id;
 		if (typeof id !== 'string' || !id.startsWith(BATCH_PREFIX)) continue;
 		if (batchProblem(doc)) refused.push(id);
-		else for (const r of (doc as BatchDoc).reviews) reviews.push(r);
+		else {
+			batches.push(id);
+			for (const r of (doc as BatchDoc).reviews) reviews.push(r);
+		}
 	}
-	return { reviews, refused };
+	return { reviews, refused, batches };
 }
 
 /** The reviews not yet in any batch, in log order (ids already synced, pushed or pulled, are skipped). */

@@ -5,6 +5,7 @@
  */
 import type { Review } from '../../core/log/review';
 import { BATCH_PREFIX, nextCounter, reviewsOf, toBatches, unsynced, type BatchDoc } from './batches';
+import { hasBatch, mergedFrom, type MergedBatches } from './merged';
 import { newest, SETTINGS_DOC, type SettingsDoc } from './settings-doc';
 
 type Row = { id: string; doc?: unknown };
@@ -12,7 +13,7 @@ type WriteResult = { ok?: boolean; id?: string; rev?: string; error?: unknown; s
 
 /** The part of a PouchDB database used here. */
 export interface DocDB {
-	allDocs(options: { startkey?: string; endkey?: string; include_docs?: boolean }): Promise<{ rows: Row[] }>;
+	allDocs(options: { startkey?: string; endkey?: string; keys?: string[]; include_docs?: boolean }): Promise<{ rows: Row[] }>;
 	bulkDocs(docs: object[]): Promise<WriteResult[]>;
 	get(id: string, options?: { conflicts?: boolean; rev?: string }): Promise<Record<string, unknown>>;
 	put(doc: object): Promise<WriteResult>;
@@ -52,11 +53,65 @@ export async function syncedReviews(db: DocDB): Promise<{ ids: Set<string>; revi
 }
 
 /**
+ * How far this device's log is in step with its copy: `merged` batches are in the log, and the log's
+ * first `count` records are each in some batch. A `_local` document: never replicated, and gone with
+ * a wiped copy (whose catch-up then merges every batch again).
+ */
+export interface Checkpoint {
+	merged: MergedBatches;
+	count: number;
+}
+const CHECKPOINT_DOC = '_local/merged';
+
+export async function readCheckpoint(db: DocDB): Promise<Checkpoint> {
+	try {
+		const doc = await db.get(CHECKPOINT_DOC);
+		const count = Number.isSafeInteger(doc.count) && (doc.count as number) >= 0 ? (doc.count as number) : 0;
+		return { merged: mergedFrom(doc.merged), count };
+	} catch (e) {
+		if (!isMissing(e)) throw e;
+		return { merged: {}, count: 0 };
+	}
+}
+
+/** Save the checkpoint over whatever is stored: another tab's is as true as this one's, so a clash (409) is retried, not reported. */
+export async function saveCheckpoint(db: DocDB, checkpoint: Checkpoint): Promise<void> {
+	for (let attempt = 0; ; attempt++) {
+		const old = await db.get(CHECKPOINT_DOC).catch((e: unknown) => (isMissing(e) ? null : Promise.reject(e)));
+		try {
+			await db.put({ _id: CHECKPOINT_DOC, ...(old?._rev ? { _rev: old._rev } : {}), merged: checkpoint.merged, count: checkpoint.count });
+			return;
+		} catch (e) {
+			if ((e as { status?: number })?.status !== 409 || attempt >= 2) throw e;
+		}
+	}
+}
+
+/** Batch documents read per request when catching up. */
+const READ_BATCHES = 50;
+
+/**
+ * The batches not yet `merged`: every batch id is listed (PouchDB reads only its small index entry),
+ * and only the new batches' bodies are read — a page load reads none, a wiped checkpoint all.
+ */
+export async function unmergedBatches(db: DocDB, merged: MergedBatches): Promise<BatchDoc[]> {
+	const { rows } = await db.allDocs({ startkey: BATCH_PREFIX, endkey: `${BATCH_PREFIX}\uffff` });
+	const wanted = rows.filter((r) => !hasBatch(merged, r.id)).map((r) => r.id);
+	const out: BatchDoc[] = [];
+	for (let i = 0; i < wanted.length; i += READ_BATCHES) {
+		const read = await db.allDocs({ keys: wanted.slice(i, i + READ_BATCHES), include_docs: true });
+		// A deleted batch (never, with the design document) comes back without a body and is skipped.
+		for (const r of read.rows) if (r.doc) out.push(r.doc as BatchDoc);
+	}
+	return out;
+}
+
+/**
  * Write the reviews not yet in any batch as new batches of this device. Counters continue from the
  * largest this device ever used; a clash (another tab of this device wrote first) is retried with
- * fresh counters, never by changing a batch. `synced` learns the new ids.
+ * fresh counters, never by changing a batch. `synced` learns the new ids, `written` each new batch's id.
  */
-export async function writeBatches(local: DocDB, device: string, log: readonly Review[], synced: Set<string>): Promise<number> {
+export async function writeBatches(local: DocDB, device: string, log: readonly Review[], synced: Set<string>, written?: (id: string) => void): Promise<number> {
 	const fresh = unsynced(log, synced);
 	if (fresh.length === 0) return 0;
 	for (let attempt = 0; attempt < 3; attempt++) {
@@ -64,7 +119,11 @@ export async function writeBatches(local: DocDB, device: string, log: readonly R
 		const batches = toBatches(fresh, device, nextCounter(rows.map((r) => r.id), device));
 		const results = await local.bulkDocs(batches);
 		const failed = batches.filter((_, i) => !results[i]?.ok);
-		for (const b of batches) if (!failed.includes(b)) for (const r of b.reviews) synced.add(r.id);
+		for (const b of batches) {
+			if (failed.includes(b)) continue;
+			for (const r of b.reviews) synced.add(r.id);
+			written?.(b._id);
+		}
 		if (failed.length === 0) return fresh.length;
 		const left = unsynced(fresh, synced);
 		if (left.length === 0) return fresh.length;
