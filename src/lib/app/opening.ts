@@ -6,11 +6,12 @@
 import { withCurrentZone, type Review, type Settings, type Theme } from '$lib/core/log';
 import * as store from '$lib/store';
 import type { Job, ProgressDB, ScheduleChange, StoredTotals } from '$lib/store';
-import { readView, type LogView } from './log-view';
+import { readView, takeAppended, type LogView } from './log-view';
 import type { Outbox } from './outbox';
 import { loadTotals, mergeById } from './running-totals';
 import { deviceZone } from './settings-update';
 import { BIG_LOG } from './summary-source';
+import type { TabMessage } from './tab-sync';
 
 export interface OpenView extends LogView {
 	settings: Settings;
@@ -95,4 +96,12 @@ export async function reread(reading: Reading, db: ProgressDB, added?: Review[])
 	if (kept) [view.reviews, view.logLoaded] = [mergeById(kept, [...view.recent, ...outbox.pending]), true];
 	else if (wanted || view.reviewCount <= BIG_LOG) await reading.loadLog();
 	view.logVersion++;
+}
+
+/** Another tab wrote: its answers join the view; anything else (an import, a reset, an undo, new settings) is read again. */
+export async function hearTab(reading: Reading, db: ProgressDB, message: TabMessage): Promise<void> {
+	const { view, outbox } = reading;
+	if (message.kind === 'appended') await takeAppended(db, view, message.reviews, view.settings, outbox);
+	else await reread(reading, db);
+	view.clock = Math.max(view.clock, Date.now());
 }

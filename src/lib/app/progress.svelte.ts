@@ -12,9 +12,9 @@ import { recordAnswer, type Answer, type Recording } from './answer';
 import { isAutoSuspension } from './card-controls';
 import { tabClassBook } from './classes';
 import { DayClock } from './clock';
-import { readWholeLog, replaySchedule, showAdded, showInMemory, takeAppended } from './log-view';
+import { readWholeLog, replaySchedule, showAdded, showInMemory } from './log-view';
 import { importBackup, rebuildForWeights, resetAll, runShown, showMerged, type Jobs, type JobStatus } from './long-jobs';
-import { openStored, readStoredView, readTotals, recordZone, reread } from './opening';
+import { hearTab, openStored, readStoredView, readTotals, recordZone } from './opening';
 import { Outbox } from './outbox';
 import { noteFailure, savePending } from './saving';
 import { scheduleEffect, withGoalFromToday } from './settings-update';
@@ -82,7 +82,7 @@ class Progress {
 		stateOf: (itemId) => this.schedule.get(itemId),
 		settings: () => this.settings,
 		save: (review) => (this.#outbox.add(review), this.#flush()),
-		show: (added, change) => this.#show(added, change),
+		show: (added, change) => showAdded(this, added, change, this.settings),
 		announce: () => this.#summary.announce()
 	};
 	#jobs: Jobs = {
@@ -142,7 +142,7 @@ class Progress {
 		document.documentElement.dataset.ready = 'true';
 		if (db) {
 			void store.requestPersistence().then((p) => (this.persistence = p));
-			this.#tabs = new TabSync((m) => void this.#heard(m));
+			this.#tabs = new TabSync((m) => this.#heard(m));
 			await readTotals(this.#jobs, db, storedTotals);
 			// A small log is summed up here (read at once); a big one in the game worker.
 			if (this.reviewCount <= BIG_LOG) void this.loadLog();
@@ -165,16 +165,9 @@ class Progress {
 	}
 
 	/** Another tab wrote: take its reviews into the view, or re-read everything. */
-	async #heard(message: TabMessage) {
+	#heard(message: TabMessage) {
 		const db = this.#db;
-		if (!db || this.storage === 'replaced') return;
-		try {
-			if (message.kind === 'appended') await takeAppended(db, this, message.reviews, this.settings, this.#outbox);
-			else await reread(this.#jobs, db);
-			this.clock = Math.max(this.clock, Date.now());
-		} catch (e) {
-			noteFailure(this, e);
-		}
+		if (db && this.storage !== 'replaced') void hearTab(this.#jobs, db, message).catch((e: unknown) => noteFailure(this, e));
 	}
 
 	/** Run a long job with a visible progress figure (`job`). */
@@ -206,10 +199,6 @@ class Progress {
 
 	#flush(): Promise<ScheduleChange | undefined> {
 		return savePending(this, this.#db, this.#outbox, () => $state.snapshot(this.settings.zones), (m) => this.#tabs?.tell(m));
-	}
-
-	#show(added: Review[], change: ScheduleChange | undefined) {
-		showAdded(this, added, change, this.settings);
 	}
 
 	/** Cancel the last review; the log keeps both records, the schedule forgets the rating. */
