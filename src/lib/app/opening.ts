@@ -105,3 +105,9 @@ export async function hearTab(reading: Reading, db: ProgressDB, message: TabMess
 	else await reread(reading, db);
 	view.clock = Math.max(view.clock, Date.now());
 }
+
+/** Once the page is usable: the running totals (`read`: asked for by `openStored`), then a small log read whole (a big one is summed up in the game worker). */
+export async function settle(reading: Reading, db: ProgressDB, read?: Promise<StoredTotals | null>): Promise<void> {
+	await readTotals(reading, db, read);
+	if (reading.view.reviewCount <= BIG_LOG) void reading.loadLog();
+}

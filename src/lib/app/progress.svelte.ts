@@ -14,14 +14,13 @@ import { tabClassBook } from './classes';
 import { DayClock } from './clock';
 import { readWholeLog, replaySchedule, showAdded, showInMemory } from './log-view';
 import { importBackup, rebuildForWeights, resetAll, runShown, showMerged, type Jobs, type JobStatus } from './long-jobs';
-import { hearTab, openStored, readStoredView, readTotals, recordZone } from './opening';
+import { hearTab, openStored, readStoredView, recordZone, settle } from './opening';
 import { Outbox } from './outbox';
 import { noteFailure, savePending } from './saving';
 import { scheduleEffect, withGoalFromToday } from './settings-update';
-import { BIG_LOG } from './summary-source';
 import { SummaryView } from './summary-view.svelte';
 import { TabSync, type TabMessage } from './tab-sync';
-import { undoInMemory, undoStored } from './undo';
+import { undoInMemory, undoSaved } from './undo';
 
 export type { Answer } from './answer';
 export type { JobStatus } from './long-jobs';
@@ -143,9 +142,7 @@ class Progress {
 		if (db) {
 			void store.requestPersistence().then((p) => (this.persistence = p));
 			this.#tabs = new TabSync((m) => this.#heard(m));
-			await readTotals(this.#jobs, db, storedTotals);
-			// A small log is summed up here (read at once); a big one in the game worker.
-			if (this.reviewCount <= BIG_LOG) void this.loadLog();
+			await settle(this.#jobs, db, storedTotals);
 		}
 		new DayClock([]).watch(
 			(now) => {
@@ -213,13 +210,7 @@ class Progress {
 		const db = this.#db;
 		if (db && this.#outbox.size === 0 && this.storage !== 'replaced') {
 			try {
-				const { undone, saved } = await undoStored(db, this, this.#recording.before, this.settings, now, version);
-				if (undone && saved) {
-					this.#tabs?.tell({ kind: 'changed' });
-					// An undo behind the totals' checkpoint made the store drop them: rebuild.
-					if (this.#totals && undone.at < this.#totals.checkpoint) await readTotals(this.#jobs, db);
-				}
-				return undone;
+				return await undoSaved(this.#jobs, db, this.#recording.before, now, version);
 			} catch (e) {
 				noteFailure(this, e);
 			}

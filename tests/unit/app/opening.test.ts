@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hearTab, openStored, readTotals, recordZone, reread, type OpenView, type Reading } from '../../../src/lib/app/opening';
+import { hearTab, openStored, readTotals, recordZone, reread, settle, type OpenView, type Reading } from '../../../src/lib/app/opening';
 import { Outbox } from '../../../src/lib/app/outbox';
 import { savePending } from '../../../src/lib/app/saving';
 import { deviceZone } from '../../../src/lib/app/settings-update';
@@ -143,6 +143,20 @@ describe('opening', () => {
 		expect(r.view).toMatchObject({ recent: [theirs], reviewCount: 1, clock: now, logVersion: 1 });
 		await hearTab(r, db, { kind: 'changed' });
 		expect(calls).toEqual(['loadLog']); // a small log is read whole
+		db.close();
+	});
+
+	it('once usable: the totals asked for at open, then a small log read whole; a big one is left to the game worker', async () => {
+		const db = await openProgressDB('opening-6');
+		await appendReviews(db, [card(now - DAY, 'card:a', 3)]);
+		const stored = await rebuildTotals(db, [], now);
+		const small = reading(db);
+		await settle(small.r, db, Promise.resolve(stored));
+		expect(small.totals()).toEqual(stored);
+		expect(small.calls).toEqual(['loadLog']);
+		const big = reading(db, { ...emptyView(), reviewCount: 1_000_000 });
+		await settle(big.r, db, Promise.resolve(stored));
+		expect(big.calls).toEqual([]);
 		db.close();
 	});
 });
