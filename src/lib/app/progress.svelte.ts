@@ -1,7 +1,7 @@
 import { version } from '$app/environment';
 import type { DayOf, GameSummary, QuestionRef, RoundResult, StudyStats } from '$lib/features/game';
 import { DEFAULT_SETTINGS, type Review, type Settings } from '$lib/core/log';
-import type { ClassBook } from '$lib/features/classroom';
+import type { ClassBook } from '$lib/features/classroom/book';
 import type { ItemState } from '$lib/core/srs';
 import * as store from '$lib/store';
 import type { ImportResult, Job, Persistence, ProgressDB, ScheduleChange, StorageFailure, StoredTotals } from '$lib/store';
@@ -10,7 +10,7 @@ import { bank as questionBank } from './bank';
 import { applyTheme } from '$lib/app/theme';
 import { recordAnswer, type Answer, type Recording } from './answer';
 import { isAutoSuspension } from './card-controls';
-import { tabClassBook } from './classes';
+import { classBookOf } from './classes';
 import { DayClock } from './clock';
 import { readWholeLog, replaySchedule, showAdded, showInMemory } from './log-view';
 import { importBackup, rebuildForWeights, resetAll, runShown, showMerged, type Jobs, type JobStatus } from './long-jobs';
@@ -174,9 +174,8 @@ class Progress {
 
 	/** The teacher's classes and results: in IndexedDB, or — where the browser allows none — kept for this tab (`classesInTab`). */
 	get classroom(): ClassBook {
-		if (this.#db) return (this.#classBook ??= store.storedClassBook(this.#db));
-		if (!this.ready) throw new Error('progress is not loaded');
-		return (this.#classBook ??= tabClassBook());
+		if (!this.#db && !this.ready) throw new Error('progress is not loaded');
+		return (this.#classBook ??= classBookOf(this.#db));
 	}
 
 	/** Classes last only as long as this tab (no IndexedDB; settled before `ready` turns true). */
