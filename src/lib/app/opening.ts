@@ -13,6 +13,16 @@ import { deviceZone } from './settings-update';
 import { BIG_LOG } from './summary-source';
 import type { TabMessage } from './tab-sync';
 
+/** The store, or null where the browser gives none (private modes, disabled storage). */
+export async function openStoreOrNull(onReplaced: () => void): Promise<ProgressDB | null> {
+	try {
+		return await store.openProgressDB(store.DB_NAME, onReplaced);
+	} catch (e) {
+		console.warn('IndexedDB unavailable', e);
+		return null;
+	}
+}
+
 export interface OpenView extends LogView {
 	settings: Settings;
 }

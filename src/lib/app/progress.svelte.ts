@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type Review, type Settings } from '$lib/core/log';
 import type { ClassBook } from '$lib/features/classroom/book';
 import type { ItemState } from '$lib/core/srs';
 import * as store from '$lib/store';
-import type { ImportResult, Job, Persistence, ProgressDB, ScheduleChange, StorageFailure, StoredTotals } from '$lib/store';
+import type { ImportResult, Persistence, ProgressDB, ScheduleChange, StorageFailure, StoredTotals } from '$lib/store';
 import { buildCatalog, type Catalog } from '$lib/features/study/catalog';
 import { bank as questionBank } from './bank';
 import { applyTheme } from '$lib/app/theme';
@@ -14,7 +14,7 @@ import { classBookOf } from './classes';
 import { DayClock } from './clock';
 import { readWholeLog, replaySchedule, showAdded, showInMemory } from './log-view';
 import { importBackup, rebuildForWeights, resetAll, runShown, showMerged, type Jobs, type JobStatus } from './long-jobs';
-import { hearTab, openStored, readStoredView, recordZone, settle } from './opening';
+import { hearTab, openStored, openStoreOrNull, readStoredView, recordZone, settle } from './opening';
 import { Outbox } from './outbox';
 import { noteFailure, savePending } from './saving';
 import { scheduleEffect, withGoalFromToday } from './settings-update';
@@ -90,7 +90,7 @@ class Progress {
 		plain: () => $state.snapshot(this.settings),
 		totals: () => this.#totals,
 		keepTotals: (stored) => (this.#totals = stored),
-		run: (job) => this.#run(job),
+		run: async (job) => runShown(this, this.#open(), job),
 		flush: () => this.#flush(),
 		loadLog: () => this.loadLog(),
 		applyTheme,
@@ -120,14 +120,9 @@ class Progress {
 	async #load() {
 		const bank = questionBank.index();
 		let storedTotals: Promise<StoredTotals | null> | undefined;
-		try {
-			this.#db = await store.openProgressDB(store.DB_NAME, () => (this.storage = 'replaced'));
-		} catch (e) {
-			// Private modes and disabled storage: study on in memory, and say so.
-			console.warn('IndexedDB unavailable', e);
-			this.storage = 'unavailable';
-			this.logLoaded = true;
-		}
+		this.#db = await openStoreOrNull(() => (this.storage = 'replaced'));
+		// Private modes and disabled storage: study on in memory, and say so.
+		if (!this.#db) [this.storage, this.logLoaded] = ['unavailable', true];
 		this.catalog = buildCatalog(await bank);
 		const stashed = this.#outbox.recover();
 		const db = this.#db;
@@ -165,11 +160,6 @@ class Progress {
 	#heard(message: TabMessage) {
 		const db = this.#db;
 		if (db && this.storage !== 'replaced') void hearTab(this.#jobs, db, message).catch((e: unknown) => noteFailure(this, e));
-	}
-
-	/** Run a long job with a visible progress figure (`job`). */
-	async #run<J extends Job>(job: J) {
-		return runShown(this, this.#open(), job);
 	}
 
 	/** The teacher's classes and results: in IndexedDB, or — where the browser allows none — kept for this tab (`classesInTab`). */
@@ -234,8 +224,8 @@ class Progress {
 	}
 
 	/** The backup file, built off the main thread (progress in `job`). */
-	exportBlob(now = Date.now()): Promise<Blob> {
-		return this.#run({ kind: 'export', now });
+	async exportBlob(now = Date.now()): Promise<Blob> {
+		return runShown(this, this.#open(), { kind: 'export', now });
 	}
 
 	/** Merge a backup file, off the main thread (progress in `job`); then re-read the view. */
@@ -245,7 +235,7 @@ class Progress {
 
 	/** Merge another device's reviews (sync: src/lib/app/sync.svelte.ts) exactly as an import merges; the number added. Only merges: `refresh` shows them, once per pull. */
 	async mergeSynced(reviews: Review[]): Promise<number> {
-		return this.#db ? (await this.#run({ kind: 'merge', reviews })).added : 0;
+		return this.#db ? (await runShown(this, this.#db, { kind: 'merge', reviews })).added : 0;
 	}
 
 	/** After a pull merged `added`: re-read the view (a log in memory takes them there, not read again) and tell the other tabs. */

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hearTab, openStored, readTotals, recordZone, reread, settle, type OpenView, type Reading } from '../../../src/lib/app/opening';
+import { hearTab, openStored, openStoreOrNull, readTotals, recordZone, reread, settle, type OpenView, type Reading } from '../../../src/lib/app/opening';
 import { Outbox } from '../../../src/lib/app/outbox';
 import { savePending } from '../../../src/lib/app/saving';
 import { deviceZone } from '../../../src/lib/app/settings-update';
@@ -158,5 +158,17 @@ describe('opening', () => {
 		await settle(big.r, db, Promise.resolve(stored));
 		expect(big.calls).toEqual([]);
 		db.close();
+	});
+
+	it('where the browser gives no IndexedDB, opening says so with null, never throws', async () => {
+		vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+			throw new DOMException('denied', 'SecurityError');
+		});
+		expect(await openStoreOrNull(() => {})).toBeNull();
+		open.mockRestore();
+		const db = await openStoreOrNull(() => {});
+		expect(db).not.toBeNull();
+		db?.close();
 	});
 });
