@@ -1,33 +1,29 @@
 import { version } from '$app/environment';
 import type { DayOf, GameSummary, QuestionRef, RoundResult, StudyStats } from '$lib/features/game';
-import { DEFAULT_SETTINGS, withCurrentZone, type Review, type Settings } from '$lib/core/log';
-import type { ClassBook } from '$lib/features/classroom';
+import { DEFAULT_SETTINGS, type Review, type Settings } from '$lib/core/log';
+import type { ClassBook } from '$lib/features/classroom/book';
 import type { ItemState } from '$lib/core/srs';
 import * as store from '$lib/store';
-import type { ImportResult, Job, Persistence, ProgressDB, ScheduleChange, StorageFailure, StoredTotals } from '$lib/store';
+import type { ImportResult, Persistence, ProgressDB, ScheduleChange, StorageFailure, StoredTotals } from '$lib/store';
 import { buildCatalog, type Catalog } from '$lib/features/study/catalog';
 import { bank as questionBank } from './bank';
 import { applyTheme } from '$lib/app/theme';
 import { recordAnswer, type Answer, type Recording } from './answer';
 import { isAutoSuspension } from './card-controls';
-import { tabClassBook } from './classes';
+import { classBookOf } from './classes';
 import { DayClock } from './clock';
-import { clearView, readView, readWholeLog, replaySchedule, showAdded, showInMemory, takeAppended } from './log-view';
+import { readWholeLog, replaySchedule, showAdded, showInMemory } from './log-view';
+import { importBackup, rebuildForWeights, resetAll, runShown, showMerged, type Jobs, type JobStatus } from './long-jobs';
+import { hearTab, openStored, openStoreOrNull, readStoredView, recordZone, settle } from './opening';
 import { Outbox } from './outbox';
-import { loadTotals, mergeById } from './running-totals';
 import { noteFailure, savePending } from './saving';
-import { deviceZone, scheduleEffect, withGoalFromToday } from './settings-update';
-import { BIG_LOG } from './summary-source';
+import { scheduleEffect, withGoalFromToday } from './settings-update';
 import { SummaryView } from './summary-view.svelte';
 import { TabSync, type TabMessage } from './tab-sync';
-import { undoInMemory, undoStored } from './undo';
+import { undoInMemory, undoSaved } from './undo';
 
 export type { Answer } from './answer';
-export interface JobStatus {
-	kind: Job['kind'] | 'load';
-	/** 0–1. */
-	fraction: number;
-}
+export type { JobStatus } from './long-jobs';
 
 const tabId = globalThis.crypto?.randomUUID?.() ?? String(Math.random());
 const storageOrNull = () => (typeof localStorage === 'undefined' ? null : localStorage);
@@ -38,8 +34,9 @@ const storageOrNull = () => (typeof localStorage === 'undefined' ? null : localS
  * log: the schedule comes from the store's cache, XP, streak, quests and statistics from the running
  * totals plus the last days; the whole log follows in slices for achievements and challenge bests.
  * Answers storage cannot take wait in the outbox and are saved, in order, by the next write.
- * The parts: log-view (what the page holds of the log), saving, answer, undo, settings-update, and the
- * game figures in summary-view (summed up where summary-source says).
+ * The parts: opening (what is read on open and again), log-view (what the page holds of the log),
+ * saving, answer, undo, settings-update, long-jobs, and the game figures in summary-view (summed up
+ * where summary-source says).
  */
 class Progress {
 	#db: ProgressDB | null = null;
@@ -84,8 +81,20 @@ class Progress {
 		stateOf: (itemId) => this.schedule.get(itemId),
 		settings: () => this.settings,
 		save: (review) => (this.#outbox.add(review), this.#flush()),
-		show: (added, change) => this.#show(added, change),
+		show: (added, change) => showAdded(this, added, change, this.settings),
 		announce: () => this.#summary.announce()
+	};
+	#jobs: Jobs = {
+		view: this,
+		outbox: this.#outbox,
+		plain: () => $state.snapshot(this.settings),
+		totals: () => this.#totals,
+		keepTotals: (stored) => (this.#totals = stored),
+		run: async (job) => runShown(this, this.#open(), job),
+		flush: () => this.#flush(),
+		loadLog: () => this.loadLog(),
+		applyTheme,
+		tell: (m) => this.#tabs?.tell(m)
 	};
 
 	/** XP, level, goal, streak and quests (at once, from the running totals); achievements once the whole log is summed up. */
@@ -111,29 +120,15 @@ class Progress {
 	async #load() {
 		const bank = questionBank.index();
 		let storedTotals: Promise<StoredTotals | null> | undefined;
-		try {
-			this.#db = await store.openProgressDB(store.DB_NAME, () => (this.storage = 'replaced'));
-		} catch (e) {
-			// Private modes and disabled storage: study on in memory, and say so.
-			console.warn('IndexedDB unavailable', e);
-			this.storage = 'unavailable';
-			this.logLoaded = true;
-		}
+		this.#db = await openStoreOrNull(() => (this.storage = 'replaced'));
+		// Private modes and disabled storage: study on in memory, and say so.
+		if (!this.#db) [this.storage, this.logLoaded] = ['unavailable', true];
 		this.catalog = buildCatalog(await bank);
 		const stashed = this.#outbox.recover();
 		const db = this.#db;
-		if (db) {
-			this.settings = await store.loadSettings(db);
-			applyTheme(this.settings.theme);
-			await this.#recordZone();
-			// Answers a reload interrupted (this tab's or another's) are saved first.
-			if (this.#outbox.size && (await this.#flush()) !== undefined) this.#outbox.forget(stashed);
-			// The totals are read beside the schedule, asked after it: IndexedDB answers in turn, and the
-			// schedule makes the page usable. A rebuild of the totals, if they need one, waits until it is.
-			const view = this.#readView(db);
-			storedTotals = store.readTotals(db, $state.snapshot(this.settings.zones));
-			await view;
-		} else showInMemory(this, this.#outbox, this.settings);
+		// A rebuild of the totals, if they need one, waits until the page is usable.
+		if (db) ({ totals: storedTotals } = await openStored(this.#jobs, db, stashed));
+		else showInMemory(this, this.#outbox, this.settings);
 		this.pendingCount = this.#outbox.size;
 		this.clock = Date.now();
 		this.ready = true;
@@ -141,34 +136,16 @@ class Progress {
 		document.documentElement.dataset.ready = 'true';
 		if (db) {
 			void store.requestPersistence().then((p) => (this.persistence = p));
-			this.#tabs = new TabSync((m) => void this.#heard(m));
-			await this.#readTotals(db, storedTotals);
-			// A small log is summed up here (read at once); a big one in the game worker.
-			if (this.reviewCount <= BIG_LOG) void this.loadLog();
+			this.#tabs = new TabSync((m) => this.#heard(m));
+			await settle(this.#jobs, db, storedTotals);
 		}
 		new DayClock([]).watch(
 			(now) => {
 				this.clock = now;
-				if (document.visibilityState === 'visible') void this.#recordZone();
+				if (document.visibilityState === 'visible') void recordZone(this.#jobs, this.#db);
 			},
 			{ visibility: document, visible: () => document.visibilityState === 'visible' }
 		);
-	}
-
-	#readView(db: ProgressDB): Promise<void> {
-		const { retention, weights } = this.settings;
-		return readView(db, this, this.settings, this.#outbox, this.#totals?.checkpoint ?? Infinity, () => this.#run({ kind: 'rebuild', retention, weights: $state.snapshot(weights) }));
-	}
-
-	/** The running totals and the log since their checkpoint (rebuilt first if they do not match the log). */
-	async #readTotals(db: ProgressDB, read?: Promise<StoredTotals | null>) {
-		try {
-			const { stored, tail } = await loadTotals(db, $state.snapshot(this.settings.zones), BIG_LOG, (job) => this.#run(job), read);
-			this.recent = mergeById(mergeById(tail, this.recent.filter((r) => r.at >= stored.checkpoint)), this.#outbox.pending);
-			this.#totals = stored;
-		} catch (e) {
-			console.warn('running totals unavailable', e);
-		}
 	}
 
 	/** The whole log, for the pages that need every record (the optimizer, the stored counts, the quiz's least-asked wording). */
@@ -180,55 +157,15 @@ class Progress {
 	}
 
 	/** Another tab wrote: take its reviews into the view, or re-read everything. */
-	async #heard(message: TabMessage) {
+	#heard(message: TabMessage) {
 		const db = this.#db;
-		if (!db || this.storage === 'replaced') return;
-		try {
-			if (message.kind === 'appended') await takeAppended(db, this, message.reviews, this.settings, this.#outbox);
-			else await this.#reread(db);
-			this.clock = Math.max(this.clock, Date.now());
-		} catch (e) {
-			noteFailure(this, e);
-		}
-	}
-
-	async #reread(db: ProgressDB, added?: Review[]) {
-		// Settings too: another tab's new weights or retention must not be rebuilt away with ours.
-		this.settings = await store.loadSettings(db);
-		const wanted = this.logLoaded;
-		const kept = wanted && added ? mergeById(this.reviews, added) : null;
-		this.logLoaded = false;
-		await this.#readView(db);
-		await this.#readTotals(db);
-		if (kept) [this.reviews, this.logLoaded] = [mergeById(kept, [...this.recent, ...this.#outbox.pending]), true];
-		else if (wanted || this.reviewCount <= BIG_LOG) await this.loadLog();
-		this.logVersion++;
-	}
-
-	/** Run a long job with a visible progress figure. */
-	async #run<J extends Job>(job: J) {
-		this.job = { kind: job.kind, fraction: 0 };
-		try {
-			return await store.runJob(this.#open(), job, (fraction) => (this.job = { kind: job.kind, fraction }));
-		} finally {
-			this.job = null;
-		}
-	}
-
-	/** Remember the device's time zone if it moved, so past reviews keep the days they were made on. */
-	async #recordZone(now = Date.now()) {
-		const zones = withCurrentZone(this.settings.zones, deviceZone(), now);
-		if (zones === this.settings.zones) return;
-		this.settings = { ...this.settings, zones };
-		// Advisory: the zone is recorded again on the next start.
-		await store.saveSettings(this.#open(), $state.snapshot(this.settings)).catch(() => {});
+		if (db && this.storage !== 'replaced') void hearTab(this.#jobs, db, message).catch((e: unknown) => noteFailure(this, e));
 	}
 
 	/** The teacher's classes and results: in IndexedDB, or — where the browser allows none — kept for this tab (`classesInTab`). */
 	get classroom(): ClassBook {
-		if (this.#db) return (this.#classBook ??= store.storedClassBook(this.#db));
-		if (!this.ready) throw new Error('progress is not loaded');
-		return (this.#classBook ??= tabClassBook());
+		if (!this.#db && !this.ready) throw new Error('progress is not loaded');
+		return (this.#classBook ??= classBookOf(this.#db));
 	}
 
 	/** Classes last only as long as this tab (no IndexedDB; settled before `ready` turns true). */
@@ -250,10 +187,6 @@ class Progress {
 		return savePending(this, this.#db, this.#outbox, () => $state.snapshot(this.settings.zones), (m) => this.#tabs?.tell(m));
 	}
 
-	#show(added: Review[], change: ScheduleChange | undefined) {
-		showAdded(this, added, change, this.settings);
-	}
-
 	/** Cancel the last review; the log keeps both records, the schedule forgets the rating. */
 	async undo(now = Date.now()): Promise<Review | null> {
 		const undone = await this.#undoOne(now);
@@ -266,13 +199,7 @@ class Progress {
 		const db = this.#db;
 		if (db && this.#outbox.size === 0 && this.storage !== 'replaced') {
 			try {
-				const { undone, saved } = await undoStored(db, this, this.#recording.before, this.settings, now, version);
-				if (undone && saved) {
-					this.#tabs?.tell({ kind: 'changed' });
-					// An undo behind the totals' checkpoint made the store drop them: rebuild.
-					if (this.#totals && undone.at < this.#totals.checkpoint) await this.#readTotals(db);
-				}
-				return undone;
+				return await undoSaved(this.#jobs, db, this.#recording.before, now, version);
 			} catch (e) {
 				noteFailure(this, e);
 			}
@@ -291,33 +218,24 @@ class Progress {
 		// In memory only: the schedule is replayed from the answers of this visit.
 		if (!db) return void (rescheduled && replaySchedule(this, this.settings));
 		await store.saveSettings(db, $state.snapshot(this.settings));
-		if (reweighted) {
-			// New weights move every due date: the whole cache is replayed in the jobs worker, with progress.
-			await this.#run({ kind: 'rebuild', retention: this.settings.retention, weights: $state.snapshot(this.settings.weights) });
-			this.#tabs?.tell({ kind: 'changed' });
-		}
+		if (reweighted) await rebuildForWeights(this.#jobs, db);
 		// The schedule depends on the retention and the weights: read (or rebuild) the cache for them.
-		if (rescheduled) await this.#readView(db);
+		if (rescheduled) await readStoredView(this.#jobs, db);
 	}
 
 	/** The backup file, built off the main thread (progress in `job`). */
-	exportBlob(now = Date.now()): Promise<Blob> {
-		return this.#run({ kind: 'export', now });
+	async exportBlob(now = Date.now()): Promise<Blob> {
+		return runShown(this, this.#open(), { kind: 'export', now });
 	}
 
 	/** Merge a backup file, off the main thread (progress in `job`); then re-read the view. */
 	async importFile(file: Blob | string): Promise<ImportResult> {
-		const result = await this.#run({ kind: 'import', file });
-		if (result.ok && result.added > 0) {
-			await this.#reread(this.#open());
-			this.#tabs?.tell({ kind: 'changed' });
-		}
-		return result;
+		return importBackup(this.#jobs, this.#open(), file);
 	}
 
 	/** Merge another device's reviews (sync: src/lib/app/sync.svelte.ts) exactly as an import merges; the number added. Only merges: `refresh` shows them, once per pull. */
 	async mergeSynced(reviews: Review[]): Promise<number> {
-		return this.#db ? (await this.#run({ kind: 'merge', reviews })).added : 0;
+		return this.#db ? (await runShown(this, this.#db, { kind: 'merge', reviews })).added : 0;
 	}
 
 	/** The stored log from position `from` on and its length (sync pushes what came after its checkpoint). */
@@ -327,17 +245,12 @@ class Progress {
 
 	/** After a pull merged `added`: re-read the view (a log in memory takes them there, not read again) and tell the other tabs. */
 	async refresh(added: Review[]): Promise<void> {
-		if (!this.#db || added.length === 0) return;
-		await this.#reread(this.#db, added);
-		this.#tabs?.tell({ kind: 'changed' });
+		if (this.#db) await showMerged(this.#jobs, this.#db, added);
 	}
 
-	async reset() {
-		const db = this.#open();
-		await store.resetProgress(db);
-		clearView(this);
-		await this.#readTotals(db);
-		this.#tabs?.tell({ kind: 'changed' });
+	/** Forget every record; settings stay. */
+	async reset(): Promise<void> {
+		await resetAll(this.#jobs, this.#open());
 	}
 }
 

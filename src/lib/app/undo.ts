@@ -7,6 +7,8 @@ import { buildSchedule, type ItemState } from '$lib/core/srs';
 import * as store from '$lib/store';
 import type { ProgressDB } from '$lib/store';
 import { knownLog, showAdded, type LogView } from './log-view';
+import type { Jobs } from './long-jobs';
+import { readTotals } from './opening';
 import type { Outbox } from './outbox';
 
 type Scheduling = Pick<Settings, 'retention' | 'weights'>;
@@ -35,5 +37,16 @@ export function undoInMemory(view: LogView, outbox: Outbox, before: Before, sett
 	const record: Review = { id: crypto.randomUUID(), itemId: undone.itemId, kind: 'undo', undoes: undone.id, durationMs: 0, at: now, appVersion };
 	outbox.add(record);
 	showAdded(view, [record], undoneState(undone, before, knownLog(view), settings, record), settings);
+	return undone;
+}
+
+/** Undo in the store (`undoStored`) and tell the other tabs; an undo behind the totals' checkpoint made the store drop them: read (rebuild) them again. */
+export async function undoSaved(jobs: Jobs, db: ProgressDB, before: Before, now: number, appVersion: string): Promise<Review | null> {
+	const { undone, saved } = await undoStored(db, jobs.view, before, jobs.view.settings, now, appVersion);
+	if (undone && saved) {
+		jobs.tell({ kind: 'changed' });
+		const totals = jobs.totals();
+		if (totals && undone.at < totals.checkpoint) await readTotals(jobs, db);
+	}
 	return undone;
 }

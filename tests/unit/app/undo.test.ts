@@ -3,9 +3,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { LogView } from '../../../src/lib/app/log-view';
 import { Outbox } from '../../../src/lib/app/outbox';
-import { undoInMemory, undoneState, undoStored } from '../../../src/lib/app/undo';
+import type { Jobs } from '../../../src/lib/app/long-jobs';
+import type { TabMessage } from '../../../src/lib/app/tab-sync';
+import { undoInMemory, undoneState, undoSaved, undoStored } from '../../../src/lib/app/undo';
+import { DEFAULT_SETTINGS } from '../../../src/lib/core/log';
 import { buildSchedule } from '../../../src/lib/core/srs';
-import { allReviews, appendReviews, openProgressDB, rebuildSchedule } from '../../../src/lib/store';
+import { allReviews, appendReviews, openProgressDB, rebuildSchedule, rebuildTotals, type StoredTotals } from '../../../src/lib/store';
 import { card, DAY } from '../game/fixtures';
 
 const settings = { retention: 0.9, weights: null };
@@ -58,6 +61,34 @@ describe('undo', () => {
 		const view = viewOf([]);
 		expect(await undoStored(db, view, new Map(), settings, now, 'v')).toEqual({ undone: null, saved: false });
 		expect(view.logVersion).toBe(0);
+		db.close();
+	});
+
+	it('an undo behind the totals’ checkpoint reads them again; every saved undo tells the other tabs', async () => {
+		const db = await openProgressDB('undo-3');
+		await appendReviews(db, log);
+		await rebuildSchedule(db, 0.9);
+		let totals: StoredTotals | null = await rebuildTotals(db, [], now + 3 * DAY);
+		const stale = totals;
+		const told: TabMessage[] = [];
+		const view = { ...viewOf(log), settings: { ...DEFAULT_SETTINGS }, job: null };
+		const jobs: Jobs = {
+			view,
+			outbox: new Outbox(null, 'tab'),
+			plain: () => structuredClone(view.settings),
+			totals: () => totals,
+			keepTotals: (stored) => void (totals = stored),
+			run: async () => null,
+			flush: async () => undefined,
+			loadLog: async () => {},
+			applyTheme: () => {},
+			tell: (m) => void told.push(m)
+		};
+		expect(second.at).toBeLessThan(stale.checkpoint);
+		expect((await undoSaved(jobs, db, new Map(), now, 'v'))?.id).toBe(second.id);
+		expect(told).toEqual([{ kind: 'changed' }]);
+		expect(totals).not.toBe(stale);
+		expect(totals?.totals).toBeDefined();
 		db.close();
 	});
 });
