@@ -3,8 +3,9 @@
  * (one transaction), two connections (tabs) lose and double nothing, a full disk writes nothing.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeBackup, parseBackup, type Review, type ReviewRating } from '../../src/lib/core/log';
+import { reviewMaker, testDatabases } from './store-fixtures';
 import { buildSchedule, DEFAULT_WEIGHTS } from '../../src/lib/core/srs';
 import {
 	allReviews,
@@ -12,7 +13,6 @@ import {
 	exportParts,
 	importProgress,
 	loadSettings,
-	openProgressDB,
 	readSchedule,
 	rebuildSchedule,
 	resetProgress,
@@ -28,35 +28,8 @@ const DAY = 24 * 60 * MIN;
 const T0 = new Date(2025, 0, 6, 9, 0).getTime();
 const R = 0.9;
 
-let dbCount = 0;
-const open: ProgressDB[] = [];
-async function connect(name: string): Promise<ProgressDB> {
-	const db = await openProgressDB(name);
-	open.push(db);
-	return db;
-}
-/** A fresh database whose cache has been built once (as the app does on its first open). */
-async function freshDB(): Promise<ProgressDB> {
-	const db = await connect(`cache-${++dbCount}`);
-	await rebuildSchedule(db, R);
-	return db;
-}
-afterEach(() => {
-	for (const db of open.splice(0)) db.close();
-	vi.restoreAllMocks();
-});
-
-let seq = 0;
-const review = (itemId: string, rating: ReviewRating, at: number, extra: Partial<Review> = {}): Review => ({
-	id: `r-${String(++seq).padStart(6, '0')}`,
-	itemId,
-	kind: 'flashcard',
-	rating,
-	durationMs: 1000,
-	at,
-	appVersion: 'test',
-	...extra
-});
+const { connect, fresh: freshDB, uniqueName } = testDatabases('cache', R);
+const review = reviewMaker('r');
 
 /** The cache must always equal a fresh replay of the whole log. */
 async function expectCacheMatchesLog(db: ProgressDB) {
@@ -143,7 +116,7 @@ describe('schedule cache', () => {
 
 describe('faults', () => {
 	it('two tabs answering at once lose nothing and count nothing twice', async () => {
-		const name = `tabs-${++dbCount}`;
+		const name = uniqueName();
 		const first = await connect(name);
 		await rebuildSchedule(first, R);
 		const second = await connect(name);

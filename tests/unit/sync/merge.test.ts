@@ -4,13 +4,14 @@
  * late enough to hold the merged records read.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeBackup, type Review, type ReviewRating } from '../../../src/lib/core/log';
 import { buildSchedule } from '../../../src/lib/core/srs';
-import { allReviews, importProgress, loadSettings, openProgressDB, readSchedule, rebuildSchedule, type ProgressDB } from '../../../src/lib/store';
+import { allReviews, importProgress, loadSettings, readSchedule, type ProgressDB } from '../../../src/lib/store';
 import { mergeReviews } from '../../../src/lib/store/backup';
 import { LOG_PAGE } from '../../../src/lib/store/db';
 import { reviewsOf, toBatches } from '../../../src/lib/features/sync/batches';
+import { reviewMaker, testDatabases } from '../store-fixtures';
 
 const R = 0.9;
 const MIN = 60_000;
@@ -18,30 +19,8 @@ const DAY = 24 * 60 * MIN;
 const T0 = new Date(2025, 0, 6, 9, 0).getTime();
 const DEVICE = 'device-laptop';
 
-let dbCount = 0;
-const open: ProgressDB[] = [];
-async function freshDB(): Promise<ProgressDB> {
-	const db = await openProgressDB(`merge-${++dbCount}`);
-	open.push(db);
-	await rebuildSchedule(db, R);
-	return db;
-}
-afterEach(() => {
-	for (const db of open.splice(0)) db.close();
-	vi.restoreAllMocks();
-});
-
-let seq = 0;
-const review = (itemId: string, rating: ReviewRating, at: number, extra: Partial<Review> = {}): Review => ({
-	id: `m-${String(++seq).padStart(7, '0')}`,
-	itemId,
-	kind: 'flashcard',
-	rating,
-	durationMs: 1000,
-	at,
-	appVersion: 'test',
-	...extra
-});
+const { fresh: freshDB } = testDatabases('merge', R);
+const review = reviewMaker('m');
 const undo = (target: Review, at: number): Review => ({ ...review(target.itemId, 3, at), kind: 'undo', rating: undefined, undoes: target.id });
 
 /** A batch pulled from the server, as sync hands it to the store. */
