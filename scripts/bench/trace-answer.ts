@@ -24,7 +24,7 @@ try {
 	await page.waitForTimeout(1500);
 	const cdp = await context.newCDPSession(page);
 	const events: TraceEvent[] = [];
-	cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => void events.push(...e.value));
+	cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
 	const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
 	await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', '__metadata'] } });
 	for (let i = 0; i < 10; i++) {
