@@ -4,7 +4,7 @@
  * bests from the whole-log summary, summed up where summary-source.ts says.
  */
 import { untrack } from 'svelte';
-import { goalFromHistory, type GameSummary, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/features/game';
+import { goalFromHistory, type GameSummary, type RoundResult, type StudyStats, type SummaryInputs } from '$lib/features/game';
 import type { Review } from '$lib/core/log';
 import type { StoredTotals } from '$lib/store';
 import { GameClient } from './game-client';
