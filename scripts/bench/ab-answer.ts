@@ -56,6 +56,7 @@ function backupFile(build: string): string {
 
 async function answers(url: string, profile: string, show: boolean) {
 	const { context, page } = await launch(profile);
+	page.on('crash', () => console.log('  (the page crashed)'));
 	try {
 		await page.goto(`${url}/study?start`);
 		await page.waitForSelector('html[data-log="loaded"]', { timeout: 120_000 });
@@ -105,9 +106,11 @@ try {
 			try {
 				const show = !!process.env.AB_PROFILE && i === 0;
 				if (show) console.log(`  ${x.build} answers:`);
-				const tasks = await answers(url, x.profile, show);
+				// On a shared machine a browser is sometimes closed under us: that sample is left out.
+				const tasks = await answers(url, x.profile, show).catch((e: Error) => (console.log(`  ${x.build}: answers lost (${e.message.split('\n')[0]})`), null));
 				if (show) console.log(`  ${x.build} import:`);
-				const imported = await importing(url, file, show);
+				const imported = await importing(url, file, show).catch((e: Error) => (console.log(`  ${x.build}: import lost (${e.message.split('\n')[0]})`), null));
+				if (!tasks || !imported) continue;
 				console.log(`  ${x.build} round ${i + 1}: answer long tasks [${tasks.join(' ')}] · import ${Math.round(imported.time)} ms, long tasks [${imported.long.join(' ')}]`);
 				x.answerLong.push(Math.max(0, ...tasks));
 				x.imports.push(imported.time);

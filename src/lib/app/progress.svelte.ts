@@ -201,7 +201,10 @@ class Progress {
 		await this.#readView(db);
 		await this.#readTotals(db);
 		if (kept) [this.reviews, this.logLoaded] = [mergeById(kept, [...this.recent, ...this.#outbox.pending]), true];
-		else if (wanted || this.reviewCount <= BIG_LOG) await this.loadLog();
+		// A big log is read whole in the background: an import's report does not wait for 200,000 records.
+		else if (this.reviewCount > BIG_LOG) {
+			if (wanted) this.loadLog().catch((e: unknown) => noteFailure(this, e));
+		} else await this.loadLog();
 		this.logVersion++;
 	}
 
