@@ -96,6 +96,8 @@ async function importing(url: string, file: string, show: boolean) {
 	}
 }
 
+// A browser closed under us (a shared machine) can leave a promise rejected with no one waiting: say so, go on.
+process.on('unhandledRejection', (e) => console.log(`  (lost: ${String(e).split('\n')[0]})`));
 const file = backupFile(a);
 const builds = [a, b].map((build) => ({ build, profile: mkdtempSync(join(tmpdir(), 'tcp-quest-ab-')), answerLong: [] as number[], imports: [] as number[], importLong: [] as number[] }));
 try {
