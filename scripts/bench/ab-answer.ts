@@ -112,11 +112,12 @@ try {
 				const tasks = await answers(url, x.profile, show).catch((e: Error) => (console.log(`  ${x.build}: answers lost (${e.message.split('\n')[0]})`), null));
 				if (show) console.log(`  ${x.build} import:`);
 				const imported = await importing(url, file, show).catch((e: Error) => (console.log(`  ${x.build}: import lost (${e.message.split('\n')[0]})`), null));
-				if (!tasks || !imported) continue;
-				console.log(`  ${x.build} round ${i + 1}: answer long tasks [${tasks.join(' ')}] · import ${Math.round(imported.time)} ms, long tasks [${imported.long.join(' ')}]`);
-				x.answerLong.push(Math.max(0, ...tasks));
-				x.imports.push(imported.time);
-				x.importLong.push(Math.max(0, ...imported.long));
+				console.log(`  ${x.build} round ${i + 1}: answer long tasks [${tasks?.join(' ') ?? 'lost'}] · import ${imported ? `${Math.round(imported.time)} ms, long tasks [${imported.long.join(' ')}]` : 'lost'}`);
+				if (tasks) x.answerLong.push(Math.max(0, ...tasks));
+				if (imported) {
+					x.imports.push(imported.time);
+					x.importLong.push(Math.max(0, ...imported.long));
+				}
 			} finally {
 				await new Promise((r) => server.close(r));
 			}
