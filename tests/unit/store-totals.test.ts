@@ -106,6 +106,22 @@ describe('running totals in the store', () => {
 		expect(await shown(db, now)).toEqual(expected([], now));
 	});
 
+	it('are written by an import into a new log when the zones are known, as a rebuild writes them', async () => {
+		const log = days(6).flat();
+		const now = T0 + 6 * DAY;
+		const db = await fresh();
+		await rebuildTotals(db, zones, T0 - DAY);
+		await importProgress(db, JSON.stringify(makeBackup(log, DEFAULT_SETTINGS, now)), undefined, { zones, now });
+		const imported = await readTotals(db, zones);
+		expect(imported).not.toBeNull();
+		expect(await shown(db, now)).toEqual(expected(log, now));
+		const rebuilt = await fresh();
+		await importProgress(rebuilt, JSON.stringify(makeBackup(log, DEFAULT_SETTINGS, now)));
+		expect(await readTotals(rebuilt, zones)).toBeNull();
+		await rebuildTotals(rebuilt, zones, now);
+		expect(imported).toEqual(await readTotals(rebuilt, zones));
+	});
+
 	it('a new zone after the checkpoint keeps them; one that relabels folded days does not', () => {
 		const moved = [...zones, { since: T0 + 5 * DAY, timeZone: 'Asia/Shanghai' }];
 		expect(zonesAgree(zones, moved, T0 + 4 * DAY)).toBe(true);

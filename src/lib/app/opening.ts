@@ -39,7 +39,7 @@ export interface Reading {
 	run: (job: Job) => Promise<unknown>;
 	/** Save the outbox (saving.ts); the schedule change, or undefined when nothing was written. */
 	flush: () => Promise<ScheduleChange | undefined>;
-	/** The whole log, read once however many ask (the facade's `loadLog`). */
+	/** The whole log, read once however many ask (the facade's `loadLog`); never rejects: a failed read is the storage failure the page shows. */
 	loadLog: () => Promise<void>;
 	applyTheme: (theme: Theme) => void;
 }
@@ -104,7 +104,10 @@ export async function reread(reading: Reading, db: ProgressDB, added?: Review[])
 	await readStoredView(reading, db);
 	await readTotals(reading, db);
 	if (kept) [view.reviews, view.logLoaded] = [mergeById(kept, [...view.recent, ...outbox.pending]), true];
-	else if (wanted || view.reviewCount <= BIG_LOG) await reading.loadLog();
+	// A big log is read whole in the background: an import's report does not wait for 200,000 records.
+	else if (view.reviewCount > BIG_LOG) {
+		if (wanted) void reading.loadLog();
+	} else await reading.loadLog();
 	view.logVersion++;
 }
 

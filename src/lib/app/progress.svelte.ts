@@ -92,7 +92,7 @@ class Progress {
 		keepTotals: (stored) => (this.#totals = stored),
 		run: async (job) => runShown(this, this.#open(), job),
 		flush: () => this.#flush(),
-		loadLog: () => this.loadLog(),
+		loadLog: () => this.loadLog().catch((e: unknown) => noteFailure(this, e)),
 		applyTheme,
 		tell: (m) => this.#tabs?.tell(m)
 	};

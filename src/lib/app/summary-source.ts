@@ -3,7 +3,7 @@
  * a small log, by the game worker for a big one (it reads the log from IndexedDB itself, so the page
  * never holds it), and in the page again when the worker cannot start.
  */
-import { fromPosted, historyEndingOn, summarize, type DayOf, type GoalChange, type QuestionRef, type Summary, type SummaryInputs, type TopicRef } from '$lib/features/game';
+import { fromPosted, historyEndingOn, summarize, type DayOf, type GoalChange, type QuestionRef, type StudyStats, type Summary, type SummaryInputs, type TopicRef } from '$lib/features/game';
 import type { Review, Settings } from '$lib/core/log';
 import type { ItemState } from '$lib/core/srs';
 import type { Catalog } from '$lib/features/study/catalog';
@@ -47,13 +47,16 @@ export function summaryInputs(source: SummarySource, worker: boolean): SummaryIn
 /** The summary summed up in the page, once the log and the inputs are in. */
 export const pageSummary = (log: readonly Review[], inputs: SummaryInputs | null): Summary | null => inputs && summarize(log, inputs);
 
+/** A summary from the worker: without statistics when the page asked for a lean one. */
+export type WorkerSummary = Omit<Summary, 'stats'> & { stats: StudyStats | null };
+
 /**
- * The worker's summary; null when a later request overtook this one or the bank is gone, 'failed'
- * when the worker cannot start (the page sums up instead). Other errors are thrown.
+ * The worker's summary (`lean`: see GameClient); null when a later request overtook this one or the
+ * bank is gone, 'failed' when the worker cannot start (the page sums up instead). Other errors are thrown.
  */
-export async function workerSummary(game: Pick<GameClient, 'summarize'>, inputs: SummaryInputs, topics: () => readonly TopicRef[] | undefined): Promise<Summary | null | 'failed'> {
+export async function workerSummary(game: Pick<GameClient, 'summarize'>, inputs: SummaryInputs, topics: () => readonly TopicRef[] | undefined, lean = false): Promise<WorkerSummary | null | 'failed'> {
 	try {
-		const posted = await game.summarize(inputs);
+		const posted = await game.summarize(inputs, lean);
 		const known = topics();
 		return posted && known ? fromPosted(posted, known) : null;
 	} catch (e) {

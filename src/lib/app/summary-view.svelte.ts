@@ -4,12 +4,12 @@
  * bests from the whole-log summary, summed up where summary-source.ts says.
  */
 import { untrack } from 'svelte';
-import { goalFromHistory, type GameSummary, type RoundResult, type StudyStats, type Summary, type SummaryInputs } from '$lib/features/game';
+import { goalFromHistory, type GameSummary, type RoundResult, type StudyStats, type SummaryInputs } from '$lib/features/game';
 import type { Review } from '$lib/core/log';
 import type { StoredTotals } from '$lib/store';
 import { GameClient } from './game-client';
 import { quickSummary } from './running-totals';
-import { goalHistoryAt, inWorker, pageSummary, summaryInputs, workerSummary, type SummarySource } from './summary-source';
+import { goalHistoryAt, inWorker, pageSummary, summaryInputs, workerSummary, type SummarySource, type WorkerSummary } from './summary-source';
 
 /** What the figures read of the facade. */
 export interface SummaryHost extends SummarySource {
@@ -29,19 +29,21 @@ export class SummaryView {
 	#failed: (e: unknown) => void;
 	#game = new GameClient();
 	#workerFailed = $state(false);
-	#fromWorker = $state.raw<Summary | null>(null);
+	#fromWorker = $state.raw<WorkerSummary | null>(null);
 	/** Answers whose achievements wait for the worker's summary. */
 	#unannounced = 0;
 	/** A big log is summed up by the game worker, which reads it from IndexedDB itself: the page never holds it. */
 	// $derived.by: the host is set in the constructor, after the fields (a derived is only read later).
 	#inWorker = $derived.by(() => inWorker(this.#host.reviewCount, this.#stored(), this.#workerFailed));
+	/** With running totals the page has its own statistics: the worker's summary leaves them out. */
+	#hasTotals = $derived.by(() => this.#totals() !== null);
 	#quick = $derived.by(() => {
 		const totals = this.#totals();
 		if (!totals) return null;
 		const { recent, clock: now, dayOf, settings } = this.#host;
 		return quickSummary(totals, recent, { now, dayOf, goal: goalFromHistory(goalHistoryAt(settings, dayOf, now)) });
 	});
-	#full = $derived.by<Summary | null>(() => (this.#inWorker ? this.#fromWorker : pageSummary(this.#host.reviews, this.#host.logLoaded ? this.#inputs() : null)));
+	#full = $derived.by<WorkerSummary | null>(() => (this.#inWorker ? this.#fromWorker : pageSummary(this.#host.reviews, this.#host.logLoaded ? this.#inputs() : null)));
 	/** XP, level, goal, streak and quests from the running totals; achievements from the whole log once it is in. */
 	game = $derived<GameSummary | null>(this.#quick ? { ...this.#quick.game, achievements: this.#full?.game.achievements ?? [] } : (this.#full?.game ?? null));
 	stats = $derived<StudyStats | null>(this.#quick?.stats ?? this.#full?.stats ?? null);
@@ -57,8 +59,9 @@ export class SummaryView {
 		$effect.root(() => {
 			$effect(() => {
 				const inputs = this.#inWorker ? this.#inputs() : null;
+				const lean = this.#hasTotals;
 				void this.#host.logVersion;
-				if (inputs) untrack(() => void this.#ask(inputs));
+				if (inputs) untrack(() => void this.#ask(inputs, lean));
 			});
 			// Tests (and the bench) see when the figures that need the whole log are in.
 			$effect(() => {
@@ -79,9 +82,9 @@ export class SummaryView {
 		return inputs && { ...inputs, zones: $state.snapshot(inputs.zones), goalHistory: $state.snapshot(inputs.goalHistory) };
 	}
 
-	async #ask(inputs: SummaryInputs) {
+	async #ask(inputs: SummaryInputs, lean: boolean) {
 		try {
-			const summary = await workerSummary(this.#game, inputs, () => this.#host.catalog?.data.topics);
+			const summary = await workerSummary(this.#game, inputs, () => this.#host.catalog?.data.topics, lean);
 			if (summary === 'failed') {
 				// A worker that cannot start (a blocked script): the summary is computed here instead.
 				this.#workerFailed = true;

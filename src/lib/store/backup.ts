@@ -5,7 +5,7 @@ import type { Settings } from '../core/log/settings';
 import type { ProgressDB } from './db';
 import { appendToLog, breathe, LOG_STORES, logAround, logCount, readLogChunked, type Progress } from './log';
 import { foldIntoCache } from './schedule-cache';
-import { foldIntoTotals } from './totals-cache';
+import { foldIntoTotals, totalsFromWholeLog, type TotalsFoldOptions } from './totals-cache';
 import { loadSettings } from './settings';
 
 const SLICE = 5_000;
@@ -42,11 +42,11 @@ export type ImportResult =
  * them land or none do. Reviews already present (same id) are skipped, so importing the same file
  * twice changes nothing. The backup's settings are not applied here: local preferences win.
  */
-export async function importProgress(db: ProgressDB, json: string, onProgress?: Progress): Promise<ImportResult> {
+export async function importProgress(db: ProgressDB, json: string, onProgress?: Progress, totals?: TotalsFoldOptions): Promise<ImportResult> {
 	const parsed = parseBackup(json);
 	if (!parsed.ok) return parsed;
 	onProgress?.(1, 4);
-	const { added, skipped } = await mergeReviews(db, parsed.backup.reviews, onProgress);
+	const { added, skipped } = await mergeReviews(db, parsed.backup.reviews, onProgress, totals);
 	return { ok: true, added, skipped, exportedAt: parsed.backup.exportedAt, settings: parsed.backup.settings };
 }
 
@@ -58,7 +58,7 @@ export async function importProgress(db: ProgressDB, json: string, onProgress?: 
  * and the cache folds the new records alone. The running totals fold them as an append does, or,
  * for records before their checkpoint, are dropped and rebuilt on the next read (totals-cache.ts).
  */
-export async function mergeReviews(db: ProgressDB, incoming: readonly Review[], onProgress?: Progress): Promise<{ added: number; skipped: number }> {
+export async function mergeReviews(db: ProgressDB, incoming: readonly Review[], onProgress?: Progress, totals: TotalsFoldOptions = {}): Promise<{ added: number; skipped: number }> {
 	const tx = db.transaction(LOG_STORES, 'readwrite');
 	const done = tx.done;
 	try {
@@ -71,8 +71,10 @@ export async function mergeReviews(db: ProgressDB, incoming: readonly Review[], 
 		// When that read was the whole log (an old backup), an item that needs a replay takes it from there.
 		const log = around.length === count ? [...around, ...added] : undefined;
 		await foldIntoCache(tx, added, { undoneIds, nearby: around, log, onProgress: (d, t) => onProgress?.(2 + (2 * d) / t, 4) });
-		// Records after the totals' checkpoint (a live sync's) are counted in; older ones make them rebuild.
-		await foldIntoTotals(tx, added);
+		// Records after the totals' checkpoint (a live sync's) are counted in; older ones make them rebuild:
+		// here at once when the whole log is in memory anyway and the learner's zones are known.
+		await foldIntoTotals(tx, added, totals);
+		if (log && totals.zones) await totalsFromWholeLog(tx, log, totals.zones, totals.now ?? Date.now());
 		await done;
 		return { added: added.length, skipped: incoming.length - added.length };
 	} catch (e) {

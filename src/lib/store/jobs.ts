@@ -8,6 +8,7 @@ import { exportParts, importProgress, mergeReviews, type ImportResult } from './
 import type { Review } from '../core/log/review';
 import type { ProgressDB } from './db';
 import { rebuildSchedule } from './schedule-cache';
+import { loadSettings } from './settings';
 import { rebuildTotals } from './totals-cache';
 import type { ZoneChange } from '../features/game/days';
 import { isWorkerError, WorkerCall } from '../core/worker-call';
@@ -26,14 +27,16 @@ export async function perform(db: ProgressDB, job: Job, onProgress: (fraction: n
 	const report = (done: number, total: number) => onProgress(total > 0 ? Math.min(1, done / total) : 1);
 	switch (job.kind) {
 		case 'import': {
-			if (typeof job.file === 'string') return importProgress(db, job.file, report);
 			// A file far beyond any backup is refused before it is read into memory.
-			const refused = refuseBySize(job.file.size);
+			const refused = typeof job.file === 'string' ? null : refuseBySize(job.file.size);
 			if (refused) return refused;
-			return importProgress(db, await job.file.text(), report);
+			// With the learner's zones (the page keeps them in the settings), an import into a new log
+			// writes the running totals too, so the page does not start a second job to read it all again.
+			const [json, { zones }] = await Promise.all([typeof job.file === 'string' ? job.file : job.file.text(), loadSettings(db)]);
+			return importProgress(db, json, report, { zones });
 		}
 		case 'merge':
-			return mergeReviews(db, job.reviews, report);
+			return mergeReviews(db, job.reviews, report, { zones: (await loadSettings(db)).zones });
 		case 'export':
 			return new Blob(await exportParts(db, job.now, report), { type: 'application/json' });
 		case 'rebuild':

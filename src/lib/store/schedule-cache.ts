@@ -161,6 +161,7 @@ export async function foldIntoCache(tx: LogTransaction, added: readonly Review[]
 	const byId = new Map<string, Review>();
 	for (const r of [...(options.nearby ?? []), ...added, ...(options.undone ? [options.undone] : [])]) byId.set(r.id, r);
 	let done = 0;
+	const writes: Promise<unknown>[] = [];
 	for (const [i, [itemId, reviews]] of [...byItem].entries()) {
 		const before = cached[i];
 		reviews.sort((a, b) => (a.at !== b.at ? a.at - b.at : a.id < b.id ? -1 : 1));
@@ -171,11 +172,15 @@ export async function foldIntoCache(tx: LogTransaction, added: readonly Review[]
 			state = replayed.get(itemId);
 			prior = [];
 		}
-		if (state) await cache.put({ ...state, prior });
-		else await cache.delete(itemId);
+		// Not awaited one by one (a round trip per item: seconds for an import's thousand items); a
+		// transaction's requests run in order, and a failed one fails them all below.
+		const write = state ? cache.put({ ...state, prior }) : cache.delete(itemId);
+		write.catch(() => {});
+		writes.push(write);
 		changed.set(itemId, state);
 		options.onProgress?.(++done, byItem.size);
 	}
+	await Promise.all(writes);
 	await metaStore.put({ ...meta, reviews: meta.reviews + added.length }, SCHEDULE_META);
 	return changed;
 }

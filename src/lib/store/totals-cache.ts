@@ -72,17 +72,31 @@ export async function rebuildTotals(db: ProgressDB, zones: readonly ZoneChange[]
 			await tx.done.catch(() => {});
 			continue;
 		}
-		const { days, ...rest } = totals;
-		const store = tx.objectStore('days');
-		await store.clear();
-		await Promise.all([
-			...[...days.values()].map((d) => store.put(d)),
-			tx.objectStore('totals').put({ logCount: count, checkpoint, zones: [...zones], totals: rest }, TOTALS_KEY),
-			tx.done
-		]);
+		await Promise.all([putTotals(tx, { totals, checkpoint }, count, zones), tx.done]);
 		onProgress?.(1, 1);
 		return { totals, checkpoint };
 	}
+}
+
+/** Replace the stored totals (and their days) with `stored`, built from a log of `count` records. */
+async function putTotals(tx: LogTransaction, { totals, checkpoint }: StoredTotals, count: number, zones: readonly ZoneChange[]): Promise<void> {
+	const { days, ...rest } = totals;
+	const store = tx.objectStore('days');
+	await store.clear();
+	await Promise.all([...[...days.values()].map((d) => store.put(d)), tx.objectStore('totals').put({ logCount: count, checkpoint, zones: [...zones], totals: rest }, TOTALS_KEY)]);
+}
+
+/**
+ * Inside a transaction that holds the whole log in memory (an import into a new or small log): if the
+ * write left no totals, build them from it here, at once — no second read of the log afterwards. The
+ * fold runs without a break (a pause would end the transaction): meant for the jobs worker.
+ */
+export async function totalsFromWholeLog(tx: LogTransaction, log: readonly Review[], zones: readonly ZoneChange[], now: number): Promise<void> {
+	if (await tx.objectStore('totals').get(TOTALS_KEY)) return;
+	const checkpoint = now - HOLD_MS;
+	const totals = emptyTotals();
+	foldTotals(totals, effectiveReviews(log).filter((r) => r.at < checkpoint), learnerDay(zones));
+	await putTotals(tx, { totals, checkpoint }, log.length, zones);
 }
 
 export interface TotalsFoldOptions {

@@ -5,6 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BIG_LOG } from '../../../src/lib/app/summary-source';
 import { hearTab, openStored, openStoreOrNull, readTotals, recordZone, reread, settle, type OpenView, type Reading } from '../../../src/lib/app/opening';
 import { Outbox } from '../../../src/lib/app/outbox';
 import { savePending } from '../../../src/lib/app/saving';
@@ -131,6 +132,20 @@ describe('opening', () => {
 		await reread(r, db);
 		expect(calls).toEqual(['loadLog']);
 		expect(r.view.logVersion).toBe(2);
+		db.close();
+	});
+
+	it('reading again after an import does not wait for a big log: the whole log is read in the background', async () => {
+		const db = await openProgressDB('opening-big');
+		await appendReviews(db, Array.from({ length: BIG_LOG + 1 }, (_, i) => card(now - DAY + i, `card:${i % 40}`, 3)));
+		await rebuildTotals(db, [], now);
+		const { r } = reading(db);
+		r.view.logLoaded = true; // a page that had the whole log
+		let asked = false;
+		r.loadLog = () => ((asked = true), new Promise<void>(() => {})); // 200,000 records still on their way
+		await reread(r, db);
+		expect(asked).toBe(true);
+		expect(r.view).toMatchObject({ reviewCount: BIG_LOG + 1, logVersion: 1 });
 		db.close();
 	});
 

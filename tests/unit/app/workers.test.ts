@@ -92,6 +92,30 @@ describe('the game client', () => {
 		expect(second).toEqual(structuredClone(toPosted(summarize(log, inputs))));
 		expect((posted as SummaryRequest[]).map((m) => m.kind)).toEqual(['bank', 'summary', 'summary']);
 	});
+
+	it('a lean summary leaves out the statistics, and the rounds while they stay the same; the client puts the rounds back', async () => {
+		const db = await openProgressDB('game-client-lean');
+		// A finished challenge round of ten answers (finished rounds are the personal bests).
+		const round = Array.from({ length: 10 }, (_, i) => ({ ...quiz(T + 3_600_000 + i * 2000, undefined, true, { id: `c${i}` }), kind: 'challenge' as const, session: 'challenge:mixed:one' }));
+		await appendReviews(db, [...log, ...round]);
+		const handle = summaryServer(() => openProgressDB('game-client-lean'));
+		const { worker, posted } = pair<SummaryRequest>(handle);
+		const client = new GameClient(() => worker);
+		const expected = structuredClone(toPosted(summarize([...log, ...round], inputs)));
+		expect(expected.rounds.length).toBe(1);
+		const first = await client.summarize(inputs, true);
+		const second = await client.summarize(inputs, true);
+		for (const reply of [first, second]) expect(reply).toEqual({ ...expected, stats: null });
+		// What crossed over: the rounds once, the statistics never.
+		const replies = await Promise.all([1, 2].map(() => handle({ kind: 'summary', inputs: { ...inputs, mastery: [] }, lean: true })));
+		expect(replies.map((r) => r!.rounds)).toEqual([null, null]);
+		expect((posted as SummaryRequest[]).filter((m) => m.kind === 'summary').map((m) => m.kind === 'summary' && m.lean)).toEqual([true, true]);
+		// A round added (or an undo dropping one) is sent again.
+		db.close();
+		const more = round.map((r, i) => ({ ...r, id: `d${i}`, at: r.at + 60_000, session: 'challenge:mixed:two' }));
+		await appendReviews(await openProgressDB('game-client-lean'), more);
+		expect((await client.summarize(inputs, true))!.rounds).toHaveLength(2);
+	});
 });
 
 describe('tab sync', () => {

@@ -250,8 +250,13 @@ export function topicBadge(topic: TopicRef): Achievement {
 	);
 }
 
-/** Every achievement: the fixed ones, then a badge per topic. */
-export const achievementsFor = (topics: readonly TopicRef[]): Achievement[] => [...ACHIEVEMENTS, ...topics.map(topicBadge)];
+const forTopics = new WeakMap<readonly TopicRef[], Achievement[]>();
+/** Every achievement: the fixed ones, then a badge per topic; the same list for the same topics (a page asks per worker summary, i.e. per answer). */
+export function achievementsFor(topics: readonly TopicRef[]): Achievement[] {
+	let all = forTopics.get(topics);
+	if (!all) forTopics.set(topics, (all = [...ACHIEVEMENTS, ...topics.map(topicBadge)]));
+	return all;
+}
 
 export interface AchievementStatus extends AchievementProgress {
 	achievement: Achievement;

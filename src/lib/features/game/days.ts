@@ -59,9 +59,17 @@ export function dayInZones(history: readonly ZoneChange[]): DayOf {
 	};
 }
 
+/** Parsed days, kept: a streak over five years of running totals asks for each of them on every answer. */
+const midnights = new Map<Day, number>();
 function utcMidnight(day: Day): number {
-	const [y, m, d] = day.split('-').map(Number);
-	return Date.UTC(y!, m! - 1, d!);
+	let at = midnights.get(day);
+	if (at === undefined) {
+		const [y, m, d] = day.split('-').map(Number);
+		at = Date.UTC(y!, m! - 1, d!);
+		if (midnights.size >= 20_000) midnights.clear();
+		midnights.set(day, at);
+	}
+	return at;
 }
 
 /** The day `n` calendar days after `day` (before, for negative `n`). UTC has no DST, so steps are exact. */

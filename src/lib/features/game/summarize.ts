@@ -33,6 +33,11 @@ export interface Summary {
 }
 
 export function summarize(log: readonly Review[], inputs: SummaryInputs): Summary {
+	return { ...summarizeGame(log, inputs), stats: summaryStats(log, inputs) };
+}
+
+/** The game figures and the rounds alone: what a page that keeps the running totals needs of the whole log. */
+export function summarizeGame(log: readonly Review[], inputs: SummaryInputs): Omit<Summary, 'stats'> {
 	const dayOf = learnerDay(inputs.zones);
 	const rounds = roundsFromLog(log);
 	const game = gameSummary(log, {
@@ -44,18 +49,21 @@ export function summarize(log: readonly Review[], inputs: SummaryInputs): Summar
 		mastery: inputs.mastery,
 		rounds
 	});
-	return { game, stats: studyStats(log, { now: inputs.now, dayOf }), rounds };
+	return { game, rounds };
 }
+
+/** The statistics alone. */
+export const summaryStats = (log: readonly Review[], inputs: Pick<SummaryInputs, 'now' | 'zones'>): StudyStats => studyStats(log, { now: inputs.now, dayOf: learnerDay(inputs.zones) });
 
 /** A summary as a worker posts it: an achievement carries its rule (a function), so only its id travels. */
 export type PostedSummary = Omit<Summary, 'game'> & { game: Omit<GameSummary, 'achievements'> & { achievements: (Omit<AchievementStatus, 'achievement'> & { id: string })[] } };
 
-export function toPosted({ game, ...rest }: Summary): PostedSummary {
+export function toPosted<S extends Pick<Summary, 'game'>>({ game, ...rest }: S): Omit<S, 'game'> & Pick<PostedSummary, 'game'> {
 	return { ...rest, game: { ...game, achievements: game.achievements.map(({ achievement, ...status }) => ({ ...status, id: achievement.id })) } };
 }
 
 /** The page puts its own copy of each achievement back. */
-export function fromPosted({ game, ...rest }: PostedSummary, topics: readonly TopicRef[]): Summary {
+export function fromPosted<P extends Pick<PostedSummary, 'game'>>({ game, ...rest }: P, topics: readonly TopicRef[]): Omit<P, 'game'> & Pick<Summary, 'game'> {
 	const byId = new Map(achievementsFor(topics).map((a) => [a.id, a]));
 	const { achievements, ...scores } = game;
 	return { ...rest, game: { ...scores, achievements: achievements.flatMap(({ id, ...status }) => (byId.has(id) ? [{ ...status, achievement: byId.get(id)! }] : [])) } };
