@@ -6,12 +6,11 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { importBackup, rebuildForWeights, resetAll, runShown, showMerged, type Jobs, type JobStatus, type JobsView } from '../../../src/lib/app/long-jobs';
-import { Outbox } from '../../../src/lib/app/outbox';
-import type { TabMessage } from '../../../src/lib/app/tab-sync';
+import { importBackup, rebuildForWeights, resetAll, runShown, showMerged, type JobStatus, type JobsView } from '../../../src/lib/app/long-jobs';
 import { DEFAULT_SETTINGS } from '../../../src/lib/core/log';
-import { appendReviews, countReviews, openProgressDB, readSchedule, type StoredTotals } from '../../../src/lib/store';
+import { appendReviews, countReviews, openProgressDB, readSchedule } from '../../../src/lib/store';
 import { card, DAY, quiz, utc } from '../game/fixtures';
+import { fakeJobs } from './fake-jobs';
 
 const now = utc(2026, 5, 10, 12);
 
@@ -39,21 +38,8 @@ function jobsView(): JobsView & { figures: (JobStatus | null)[] } {
 
 function jobs() {
 	const view = jobsView();
-	const told: TabMessage[] = [];
-	let totals: StoredTotals | null = null;
-	const j: Jobs = {
-		view,
-		outbox: new Outbox(null, 'tab'),
-		plain: () => structuredClone(view.settings),
-		totals: () => totals,
-		keepTotals: (stored) => void (totals = stored),
-		run: async () => null,
-		flush: async () => undefined,
-		loadLog: async () => {},
-		applyTheme: () => {},
-		tell: (m) => void told.push(m)
-	};
-	return { j, view, told, totals: () => totals };
+	const { jobs: j, told, totals } = fakeJobs(view);
+	return { j, view, told, totals };
 }
 
 describe('long jobs', () => {

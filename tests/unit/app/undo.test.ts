@@ -3,13 +3,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { LogView } from '../../../src/lib/app/log-view';
 import { Outbox } from '../../../src/lib/app/outbox';
-import type { Jobs } from '../../../src/lib/app/long-jobs';
-import type { TabMessage } from '../../../src/lib/app/tab-sync';
 import { undoInMemory, undoneState, undoSaved, undoStored } from '../../../src/lib/app/undo';
 import { DEFAULT_SETTINGS } from '../../../src/lib/core/log';
 import { buildSchedule } from '../../../src/lib/core/srs';
-import { allReviews, appendReviews, openProgressDB, rebuildSchedule, rebuildTotals, type StoredTotals } from '../../../src/lib/store';
+import { allReviews, appendReviews, openProgressDB, rebuildSchedule, rebuildTotals } from '../../../src/lib/store';
 import { card, DAY } from '../game/fixtures';
+import { fakeJobs } from './fake-jobs';
 
 const settings = { retention: 0.9, weights: null };
 const now = Date.UTC(2026, 4, 10, 9);
@@ -68,27 +67,14 @@ describe('undo', () => {
 		const db = await openProgressDB('undo-3');
 		await appendReviews(db, log);
 		await rebuildSchedule(db, 0.9);
-		let totals: StoredTotals | null = await rebuildTotals(db, [], now + 3 * DAY);
-		const stale = totals;
-		const told: TabMessage[] = [];
+		const stale = await rebuildTotals(db, [], now + 3 * DAY);
 		const view = { ...viewOf(log), settings: { ...DEFAULT_SETTINGS }, job: null };
-		const jobs: Jobs = {
-			view,
-			outbox: new Outbox(null, 'tab'),
-			plain: () => structuredClone(view.settings),
-			totals: () => totals,
-			keepTotals: (stored) => void (totals = stored),
-			run: async () => null,
-			flush: async () => undefined,
-			loadLog: async () => {},
-			applyTheme: () => {},
-			tell: (m) => void told.push(m)
-		};
+		const { jobs, told, totals } = fakeJobs(view, stale);
 		expect(second.at).toBeLessThan(stale.checkpoint);
 		expect((await undoSaved(jobs, db, new Map(), now, 'v'))?.id).toBe(second.id);
 		expect(told).toEqual([{ kind: 'changed' }]);
-		expect(totals).not.toBe(stale);
-		expect(totals?.totals).toBeDefined();
+		expect(totals()).not.toBe(stale);
+		expect(totals()?.totals).toBeDefined();
 		db.close();
 	});
 });
