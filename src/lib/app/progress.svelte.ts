@@ -152,7 +152,8 @@ class Progress {
 	loadLog(): Promise<void> {
 		const db = this.#db;
 		if (!db || this.logLoaded) return Promise.resolve();
-		this.#logRead ??= readWholeLog(db, this, this.#outbox).then(() => void (this.#logRead = null));
+		// Cleared however it ends: a failed read is asked again next time, not answered with the old failure.
+		this.#logRead ??= readWholeLog(db, this, this.#outbox).finally(() => void (this.#logRead = null));
 		return this.#logRead;
 	}
 
