@@ -102,8 +102,13 @@ sw.addEventListener('fetch', (event) => {
 	event.respondWith(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			// Pages are prerendered as /path and /path.html; data as /path/__data.json.
-			const cached = (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match(`${url.pathname}.html`));
+			// Pages are prerendered as /path and /path.html; data as /path/__data.json. The exact address
+			// first: a match that ignores the query scans every entry of the cache (Chromium), which made
+			// a cold start's dozen scripts take ~130 ms to come out of it.
+			const cached =
+				(await cache.match(request)) ??
+				(url.search ? await cache.match(url.origin + url.pathname) : undefined) ??
+				(await cache.match(`${url.pathname}.html`));
 			if (cached) return request.mode === 'navigate' ? withSyncOrigin(cached) : cached;
 			try {
 				const response = await fetch(request);

@@ -18,6 +18,10 @@ test('after one online visit the app cold-starts offline, and an offline review 
 	await page.getByRole('button', { name: '开始复习' }).click();
 	await page.getByRole('button', { name: /显示答案/ }).click();
 	await page.getByRole('button', { name: /良好/ }).click();
+	// An address with a query (a topic filter) is the same cached page.
+	await page.goto('/quiz?topic=closing');
+	await waitForProgress(page);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await page.goto('/topics/closing');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('CLOSING');
 
