@@ -24,12 +24,15 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
 	{ use: 'a space between number and unit ("63 秒")', instead: NUMBER_UNIT }
 ];
 
+/** Matches wherever any term's `instead` might (case folded for all): most lines skip the scans per term. */
+const ANY_TERM = new RegExp(GLOSSARY.map((t) => t.instead.source).join('|'), 'i');
+
 /** Chinese characters and full-width punctuation: text with none is not a Chinese sentence. */
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
 /** Glossary problems in one piece of Chinese text (code already removed), as `"found": write X`. */
 export function glossaryProblems(text: string): string[] {
-	if (!CJK.test(text)) return [];
+	if (!CJK.test(text) || !ANY_TERM.test(text)) return [];
 	const found: { at: number; message: string }[] = [];
 	for (const term of GLOSSARY)
 		for (const hit of text.matchAll(term.instead))

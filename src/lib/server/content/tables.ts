@@ -25,11 +25,10 @@ const textOf = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&amp;/g, 
 
 /** Wraps each name in the text between tags (never inside a tag) in a span that does not wrap (app.css `.term`). */
 export function keepNamesWhole(html: string): string {
-	return html
-		.split(/(<[^>]*>)/)
-		.map((part) => (part.startsWith('<') ? part : part.replace(NAME, '<span class="term">$&</span>')))
-		.join('');
+	// One pass: a tag is matched first and kept as it is, so a name inside a tag is never wrapped.
+	return html.replace(TAG_OR_NAME, (found, tag: string | undefined) => (tag ? found : `<span class="term">${found}</span>`));
 }
+const TAG_OR_NAME = new RegExp(`(<[^>]*>)|${NAME.source}`, 'g');
 
 /** A marked renderer for tables in one language (the language names the scrolling box). */
 export function tableRenderer(lang: Lang): RendererObject {
