@@ -5,6 +5,7 @@
 import { learnerDay } from '$lib/features/game/days';
 import type { Review, ZoneChange } from '$lib/core/log';
 import { itemHistories, trainingCount } from '$lib/core/srs';
+import { BIG_LOG } from './summary-source';
 import type { OptimizePhase, OptimizeReply, OptimizeRequest, OptimizeResult } from './workers/optimizer-protocol';
 
 export type { OptimizePhase, OptimizeResult };
@@ -29,14 +30,17 @@ export function optimizerFiles(): string[] {
 }
 
 /**
- * Above this many reviews the samples are counted in the worker (its script, not the wasm):
- * replaying 200,000 reviews takes seconds, far too long for the page's thread.
+ * What a request carries of the log: a big one (BIG_LOG) is read by the worker from IndexedDB when
+ * there is a store (`stored`), not posted: copying five years of reviews to it held the page ~240 ms.
  */
-const COUNT_HERE_MAX = 2_000;
+const posted = (log: Review[], stored: boolean): Review[] | null => (stored && log.length > BIG_LOG ? null : log);
 
-/** Training samples in the log (see trainingCount): here for a small log, in the worker for a big one. */
-export function countSamples(log: Review[], zones: ZoneChange[]): Promise<number> {
-	if (log.length <= COUNT_HERE_MAX) return Promise.resolve(trainingCount(itemHistories(log, learnerDay(zones))));
+/**
+ * Training samples in the log (see trainingCount): here for a small log, in the worker (its script,
+ * not the wasm) for a big one, whose replay takes seconds.
+ */
+export function countSamples(log: Review[], zones: ZoneChange[], stored: boolean): Promise<number> {
+	if (log.length <= BIG_LOG) return Promise.resolve(trainingCount(itemHistories(log, learnerDay(zones))));
 	const worker = startWorker();
 	return new Promise<number>((resolve, reject) => {
 		worker.onmessage = (event: MessageEvent<OptimizeReply>) => {
@@ -49,7 +53,7 @@ export function countSamples(log: Review[], zones: ZoneChange[]): Promise<number
 			worker.terminate();
 			reject(new Error(event.message || 'the optimizer could not start'));
 		};
-		worker.postMessage({ kind: 'count', log, zones, current: null, wasm: wasmUrl } satisfies OptimizeRequest);
+		worker.postMessage({ kind: 'count', log: posted(log, stored), zones, current: null, wasm: wasmUrl } satisfies OptimizeRequest);
 	});
 }
 
@@ -57,7 +61,8 @@ export function runOptimizer(
 	log: Review[],
 	zones: ZoneChange[],
 	current: number[] | null,
-	onPhase: (phase: OptimizePhase, fraction: number) => void
+	onPhase: (phase: OptimizePhase, fraction: number) => void,
+	stored: boolean
 ): OptimizerRun {
 	const worker = startWorker();
 	let settle: { reject: (e: Error) => void } | null = null;
@@ -76,7 +81,7 @@ export function runOptimizer(
 			reject(new Error(event.message || 'the optimizer could not start'));
 		};
 	});
-	worker.postMessage({ kind: 'optimize', log, zones, current, wasm: wasmUrl } satisfies OptimizeRequest);
+	worker.postMessage({ kind: 'optimize', log: posted(log, stored), zones, current, wasm: wasmUrl } satisfies OptimizeRequest);
 	return {
 		result,
 		cancel() {

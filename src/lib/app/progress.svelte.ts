@@ -69,7 +69,7 @@ class Progress {
 	/** Flashcards first scheduled on the learner's today: the new-card quota used. */
 	introducedToday = $derived(this.#dayClock.introducedOn(this.schedule, this.catalog?.flashcardFamilies, this.clock));
 	#totals = $state.raw<StoredTotals | null>(null);
-	#summary = new SummaryView(this, () => this.#totals, () => !!this.#db, (e) => noteFailure(this, e));
+	#summary = new SummaryView(this, () => this.#totals, () => this.hasStore, (e) => noteFailure(this, e));
 
 	#loading: Promise<void> | null = null;
 	#logRead: Promise<void> | null = null;
@@ -96,6 +96,11 @@ class Progress {
 		applyTheme,
 		tell: (m) => this.#tabs?.tell(m)
 	};
+
+	/** Whether there is a store a worker can read the log from (not in a private window without IndexedDB). */
+	get hasStore(): boolean {
+		return this.#db !== null;
+	}
 
 	/** XP, level, goal, streak and quests (at once, from the running totals); achievements once the whole log is summed up. */
 	get game(): GameSummary | null {

@@ -5,7 +5,11 @@ import type { OptimizePhase } from '$lib/core/srs/training';
 export interface OptimizeRequest {
 	/** count: only the training samples the log holds (for a big log, off the page's thread). */
 	kind: 'count' | 'optimize';
-	log: Review[];
+	/**
+	 * The log, or null: the worker reads it from IndexedDB itself (a big log: posting five years of
+	 * reviews held the page's thread ~240 ms). Answers the page could not write yet are not in that one.
+	 */
+	log: Review[] | null;
 	/** Settings.zones: days are counted where the learner lived them. */
 	zones: ZoneChange[];
 	/** The weights in use now (null: the defaults), to compare against. */

@@ -8,7 +8,9 @@
  */
 import { learnerDay } from '$lib/features/game/days';
 import { trainingCount } from '$lib/core/srs';
+import { openProgressDB } from '$lib/store';
 import { optimize, prepare, type FsrsWasm } from '../optimize';
+import { requestedLog } from './optimizer-log';
 import type { OptimizeReply, OptimizeRequest } from './optimizer-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -42,9 +44,9 @@ async function loadWasm(wasmUrl: string): Promise<FsrsWasm> {
 
 scope.addEventListener('message', async (event: MessageEvent<OptimizeRequest>) => {
 	try {
-		const { kind, log, zones, current, wasm: wasmUrl } = event.data;
+		const { kind, zones, current, wasm: wasmUrl } = event.data;
 		if (kind === 'optimize') reply({ kind: 'phase', phase: 'prepare', fraction: 0 });
-		const histories = prepare(log, learnerDay(zones));
+		const histories = prepare(await requestedLog(event.data, () => openProgressDB()), learnerDay(zones));
 		if (kind === 'count') return reply({ kind: 'count', samples: trainingCount(histories) });
 		reply({ kind: 'phase', phase: 'load', fraction: 0 });
 		const wasm = await loadWasm(wasmUrl);
