@@ -246,6 +246,21 @@ test('a bad quiz code gets a clear message and nothing starts', async ({ page })
 	await expect(page.getByRole('button', { name: '开始' })).toHaveCount(0);
 });
 
+test('the projector shows its code form before any data, and says so when the questions cannot load', async ({ page }) => {
+	await page.route('**/data/bank.json', (route) => route.abort());
+	// The form is in the prerendered page: on screen with no script run at all.
+	await page.context().route('**/*.js', (route) => route.abort());
+	await page.goto('/classroom/projector');
+	await expect(page.getByText('没有测验代码')).toBeVisible();
+	await page.context().unroute('**/*.js');
+	await page.reload();
+	await waitForProgress(page);
+	await page.locator('input[name="code"]').fill('Q1AB-CDEF-GHJK-MNPQ-RSTV');
+	await page.getByRole('button', { name: '打开' }).click();
+	await expect(page.getByRole('alert')).toHaveText('题目没能载入，联网后再试一次。');
+	await expect(page.getByTestId('stage')).toHaveCount(0);
+});
+
 for (const lang of ['zh', 'en'] as const) {
 	test(`classroom pages pass axe in ${lang}`, async ({ page }) => {
 		// Five pages and seven axe runs: slow on a busy two-core machine.
