@@ -73,6 +73,19 @@ test('an empty log explains the page and offers a way to start', async ({ page }
 	await expect(page.locator('#front')).toBeVisible();
 });
 
+test('a newcomer’s /stats reads no log, and shows the figures once another tab records an answer', async ({ context }) => {
+	const stats = await context.newPage();
+	await openStats(stats);
+	await expect(stats.getByTestId('stats-empty')).toBeVisible();
+	await expect(stats.locator('html[data-log]')).toHaveCount(0);
+
+	const study = await context.newPage();
+	await studyCards(study, 1);
+	await expect(stats.getByTestId('stats-empty')).toHaveCount(0);
+	await expect(stats.getByTestId('today-reviews')).toHaveText('1');
+	await expect(stats.getByTestId('total-reviews')).toHaveText('1');
+});
+
 test('the figures match the reviews done, on a phone', async ({ page }) => {
 	test.setTimeout(60_000);
 	const { today, past } = await importHistory(page);

@@ -151,8 +151,8 @@ for (const lang of ['zh', 'en'] as const) {
 }
 
 test('quiz-only questions answered today do not use up the day’s new cards; a new card does', async ({ page }) => {
-	// Seeded from a page that opens the store (a newcomer's home opens none), then read on home.
-	await page.goto('/stats');
+	// Seeded from a page that opens the store (a newcomer's home and /stats open none), then read on home.
+	await page.goto('/settings');
 	await waitForProgress(page);
 	const now = Date.now();
 	const review = (itemId: string, i: number) => ({

@@ -16,22 +16,25 @@ test('a first visit starts no worker; a backup starts the jobs worker', async ({
 	await page.waitForTimeout(1000);
 	await expect(page.locator('html[data-log]')).toHaveCount(0);
 	expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+	// Nor does a newcomer's /stats: its empty state needs no log.
 	await page.goto('/stats');
+	await waitForProgress(page);
+	await expect(page.getByTestId('stats-empty')).toBeVisible();
+	await expect(page.locator('html[data-log]')).toHaveCount(0);
+	await page.goto('/settings');
 	await waitForProgress(page);
 	await expect(page.locator('html[data-log="loaded"]')).toHaveCount(1);
 	await page.waitForTimeout(1000);
 	expect(started).toEqual([]);
 
-	await page.goto('/settings');
-	await waitForProgress(page);
 	await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出进度' }).click()]);
 	expect(started.filter((url) => url.includes('jobs.worker'))).toHaveLength(1);
 	expect(started.filter((url) => url.includes('game.worker'))).toEqual([]);
 });
 
 test('a log big enough starts the game worker, and the summary still shows', async ({ page }) => {
-	// Seeded from a page that opens the store (a newcomer's home opens none: see +layout.svelte).
-	await page.goto('/stats');
+	// Seeded from a page that opens the store (a newcomer's home and /stats open none: see +layout.svelte).
+	await page.goto('/settings');
 	await waitForProgress(page);
 	const now = Date.now();
 	const reviews = Array.from({ length: 2_500 }, (_, i) => ({
