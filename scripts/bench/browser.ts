@@ -1,7 +1,8 @@
 /**
  * The app in Chromium with five years of daily study: 200,000 reviews seeded into IndexedDB, then
- * cold open to a usable home page, the due queue, the statistics page, export and import, each
- * timed in the page, with the longest main-thread task seen (a frozen UI shows up there).
+ * cold open to a usable home page (beside an empty SvelteKit page's, the floor), the due queue, the
+ * statistics page, export and import, each timed in the page, with the longest main-thread task
+ * seen (a frozen UI shows up there).
  * Serves the built app (`build/`, built first if missing) on a free port of its own, or on
  * BENCH_PORT. Prints each figure next to its budget (issue 13) as ok/OVER and returns whether any is over.
  */
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { localChromium } from '../browser/local';
+import { buildEmptyKit } from './empty-kit';
 import { familiesOf, fiveYearsOfStudy } from './five-years';
 import { serve } from './serve';
 
@@ -127,6 +129,30 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** The port to serve on: BENCH_PORT, else 4219 with a kept profile (its database belongs to that origin), else any. */
 export const benchPort = () => Number(process.env.BENCH_PORT ?? (process.env.BENCH_SEEDED ? 4219 : 0));
 
+/**
+ * What no SvelteKit page beats in this browser on this machine: the median of three cold opens of an
+ * empty page until it shows an element after hydrating. The cold opens above are read against it.
+ */
+async function emptyKitOpen(): Promise<number> {
+	const kit = buildEmptyKit('hydrated');
+	const profile = mkdtempSync(join(tmpdir(), 'tcp-quest-bench-empty-'));
+	const { server, url } = await serve(kit.buildDir);
+	try {
+		const times: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			const { context, page } = await launch(profile);
+			await page.goto(`${url}/`, { waitUntil: 'commit' });
+			times.push(await seenAt(page, '[data-testid="hydrated"]'));
+			await context.close();
+		}
+		return median(times);
+	} finally {
+		server.close();
+		kit.dispose();
+		rmSync(profile, { recursive: true, force: true });
+	}
+}
+
 /** One line of the table: a time and the longest main-thread task meanwhile, each with its budget if it has one. */
 type Row = { step: string; time?: number; budget?: number; long?: number; longBudget?: number };
 
@@ -189,6 +215,7 @@ export async function benchBrowser(buildDir = 'build'): Promise<boolean> {
 		rows.push({ step: 'cold open → usable home (median of 3)', time: median(opens.map((o) => o.usable)), budget: 300, long: Math.max(...opens.map((o) => o.long)) });
 		rows.push({ step: '  … complete (XP, streak, quests shown)', time: median(opens.map((o) => o.complete)), budget: 500 });
 		rows.push({ step: '  … whole log loaded (data-log)', time: median(opens.map((o) => o.full)) });
+		rows.push({ step: '  floor: an empty SvelteKit page, hydrated', time: await emptyKitOpen() });
 
 		// 4. The due queue: from the tap on "Cards" to the plan on screen.
 		await resetLong(page);
