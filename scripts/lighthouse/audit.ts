@@ -32,14 +32,18 @@ export function buildIfNeeded() {
 	execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 }
 
-/** Every top-level page in the build, and one topic page: the topics share one template. */
+/**
+ * Every top-level page in the build, and one page of each folder (the topics share one template).
+ * Not the English copies under /en: every page is measured for an English reader, whom its
+ * address sends there.
+ */
 export function pages(): string[] {
 	const top = readdirSync('build')
 		// 404.html: the app shell for unknown addresses (svelte.config.js), not a page.
-		.filter((f) => f.endsWith('.html') && f !== '404.html')
+		.filter((f) => f.endsWith('.html') && f !== '404.html' && f !== 'en.html')
 		.map((f) => (f === 'index.html' ? '/' : `/${f.replace(/\.html$/, '')}`));
 	const nested = readdirSync('build', { withFileTypes: true })
-		.filter((d) => d.isDirectory() && !d.name.startsWith('_'))
+		.filter((d) => d.isDirectory() && !d.name.startsWith('_') && d.name !== 'en')
 		.flatMap((d) => {
 			const first = readdirSync(join('build', d.name)).find((f) => f.endsWith('.html'));
 			return first ? [`/${relative('build', join('build', d.name, first)).replace(/\.html$/, '')}`] : [];
