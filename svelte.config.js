@@ -1,13 +1,13 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
-import { EARLY_REDIRECT } from './src/lib/app/early-redirect.js';
+import { EARLY_SCRIPT } from './src/lib/app/early-redirect.js';
 
 /**
- * The one inline script of our own (the language redirect in <head>), allowed by its hash.
+ * The one inline script of our own (the language redirect and the learner mark in <head>), allowed by its hash.
  * @type {`sha256-${string}`}
  */
-const earlyRedirectHash = `sha256-${createHash('sha256').update(EARLY_REDIRECT).digest('base64')}`;
+const earlyScriptHash = `sha256-${createHash('sha256').update(EARLY_SCRIPT).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -37,7 +37,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', earlyRedirectHash],
+				'script-src': ['self', earlyScriptHash],
 				// Svelte writes style attributes (progress bars, diagram transforms) and transition <style>s.
 				'style-src': ['self', 'unsafe-inline'],
 				// data: and blob: for images drawn on the device (QR codes); the export download is a blob: link.

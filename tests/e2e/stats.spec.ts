@@ -86,6 +86,33 @@ test('a newcomer’s /stats reads no log, and shows the figures once another tab
 	await expect(stats.getByTestId('total-reviews')).toHaveText('1');
 });
 
+test('a learner never sees the newcomer’s welcome or empty state, even before the page’s code runs', async ({ page }) => {
+	const withoutCode = () => page.route('**/*.js', (route) => route.abort());
+	// A newcomer: both are prerendered, and shown with no code at all.
+	await withoutCode();
+	await page.goto('/');
+	await expect(page.locator('#welcome')).toBeVisible();
+	await page.goto('/stats');
+	await expect(page.getByTestId('stats-empty')).toBeVisible();
+	await page.unrouteAll();
+
+	await studyCards(page, 1);
+	await withoutCode();
+	await page.goto('/');
+	await expect(page.locator('html[data-learner]')).toHaveCount(1);
+	await expect(page.locator('#welcome')).toBeHidden();
+	await page.goto('/stats');
+	await expect(page.getByTestId('stats-empty')).toBeHidden();
+	await page.unrouteAll();
+
+	// With its code the page shows the learner's own figures.
+	await page.goto('/');
+	await expect(page.getByTestId('due-count')).toBeVisible();
+	await expect(page.locator('#welcome')).toHaveCount(0);
+	await openStats(page);
+	await expect(page.getByTestId('total-reviews')).toHaveText('1');
+});
+
 test('the figures match the reviews done, on a phone', async ({ page }) => {
 	test.setTimeout(60_000);
 	const { today, past } = await importHistory(page);

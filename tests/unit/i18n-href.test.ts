@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EARLY_REDIRECT, LANG_KEY } from '../../src/lib/app/early-redirect.js';
+import { EARLY_LEARNER, EARLY_REDIRECT, EARLY_SCRIPT, LANG_KEY, LEARNER_KEY } from '../../src/lib/app/early-redirect.js';
 import { alternates, langOfPath, localize, routeOfPath, switchHref } from '../../src/lib/app/href';
 import svelteConfig from '../../svelte.config.js';
 
@@ -99,9 +99,34 @@ describe('the redirect in <head>', () => {
 		expect(runEarlyRedirect('/', null, 'en-US', true)).toEqual([]);
 	});
 
-	it('is allowed by the CSP: its hash is in script-src', () => {
-		const hash = `'sha256-${createHash('sha256').update(EARLY_REDIRECT).digest('base64')}'`;
+	it('is allowed by the CSP, with the learner mark: their hash is in script-src', () => {
+		expect(EARLY_SCRIPT.startsWith(EARLY_REDIRECT) && EARLY_SCRIPT.endsWith(EARLY_LEARNER)).toBe(true);
+		const hash = `'sha256-${createHash('sha256').update(EARLY_SCRIPT).digest('base64')}'`;
 		const sources = (svelteConfig.kit?.csp?.directives?.['script-src'] ?? []).map((s) => `'${s}'`);
 		expect(sources).toContain(hash);
+	});
+});
+
+/** Runs the learner mark on a fake page; returns the <html> element's data set. */
+function runLearnerMark(stored: string | null, blocked = false): Record<string, string> {
+	const dataset: Record<string, string> = {};
+	const localStorage = {
+		getItem(key: string) {
+			if (blocked) throw new Error('SecurityError');
+			return key === LEARNER_KEY ? stored : null;
+		}
+	};
+	new Function('document', 'localStorage', EARLY_LEARNER)({ documentElement: { dataset } }, localStorage);
+	return dataset;
+}
+
+describe('the learner mark in <head>', () => {
+	it('marks the page of a browser that holds answers, and no other', () => {
+		expect(runLearnerMark('1')).toEqual({ learner: '' });
+		expect(runLearnerMark(null)).toEqual({});
+	});
+
+	it('does nothing when storage is blocked', () => {
+		expect(runLearnerMark('1', true)).toEqual({});
 	});
 });

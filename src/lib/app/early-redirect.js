@@ -1,4 +1,4 @@
-// Plain JavaScript: svelte.config.js (Node, no TypeScript) hashes this very string for the CSP.
+// Plain JavaScript: svelte.config.js (Node, no TypeScript) hashes these very strings for the CSP.
 
 /** Where the reader's choice of language is remembered (the header's link and the settings page write it). */
 export const LANG_KEY = 'tcp-quest:lang';
@@ -16,3 +16,17 @@ export const EARLY_REDIRECT =
 	"var s=localStorage.getItem('" + LANG_KEY + "');" +
 	"if(s==='en'||(s===null&&!/^zh\\b/i.test(navigator.language||''))){" +
 	"stop();location.replace('/en'+(p==='/'?'':p)+location.search+location.hash)}}catch(e){}})()";
+
+/** Set while this browser holds answers (the app layer keeps it current, see learner.ts). */
+export const LEARNER_KEY = 'tcp-quest:learner';
+
+/**
+ * Runs in <head> too: marks a learner's page (`<html data-learner>`) before first paint, so what is
+ * prerendered for a newcomer (home's welcome, /stats' empty state) stays hidden until the page
+ * knows, instead of showing a learner a welcome every morning.
+ */
+export const EARLY_LEARNER =
+	"try{if(localStorage.getItem('" + LEARNER_KEY + "')!==null)document.documentElement.dataset.learner=''}catch(e){}";
+
+/** Both, as one inline script (inserted by src/hooks.server.ts, hashed by svelte.config.js). */
+export const EARLY_SCRIPT = EARLY_REDIRECT + ';' + EARLY_LEARNER;

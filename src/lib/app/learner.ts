@@ -4,6 +4,7 @@
  * third of the app's code), so they load only for a learner who has something to show.
  */
 import { DB_NAME } from '$lib/store/db';
+import { LEARNER_KEY } from './early-redirect.js';
 
 /** Answers not yet in IndexedDB are stashed under this prefix (one key per tab; see the facade). */
 export const STASH_PREFIX = 'tcp-quest:pending:';
@@ -36,6 +37,20 @@ async function askHasProgress(): Promise<boolean> {
 		return (await indexedDB.databases()).some((db) => db.name === DB_NAME);
 	} catch {
 		return true;
+	}
+}
+
+/**
+ * Keep the learner mark (early-redirect.js) true to the log: set once there is an answer, cleared
+ * when there is none (a reset). Storage that refuses is left as it is: the mark only hides, until
+ * the page knows, what a newcomer would see.
+ */
+export function noteLearner(answered: boolean): void {
+	try {
+		if (answered) localStorage.setItem(LEARNER_KEY, '1');
+		else localStorage.removeItem(LEARNER_KEY);
+	} catch {
+		// Blocked storage: no mark, the newcomer's view shows until the page knows.
 	}
 }
 

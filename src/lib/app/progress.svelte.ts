@@ -15,6 +15,7 @@ import { DayClock } from './clock';
 import { readWholeLog, replaySchedule, showAdded, showInMemory } from './log-view';
 import { importBackup, rebuildForWeights, resetAll, runShown, showMerged, type Jobs, type JobStatus } from './long-jobs';
 import { hearTab, openStored, openStoreOrNull, readStoredView, recordZone, settle } from './opening';
+import { noteLearner } from './learner';
 import { Outbox } from './outbox';
 import { noteFailure, savePending } from './saving';
 import { scheduleEffect, withGoalFromToday } from './settings-update';
@@ -141,6 +142,10 @@ class Progress {
 		document.documentElement.dataset.ready = 'true';
 		if (db) {
 			void store.requestPersistence().then((p) => (this.persistence = p));
+			// The mark a page reads before its first paint (early-redirect.js) follows the log.
+			$effect.root(() => {
+				$effect(() => noteLearner(this.reviewCount > 0));
+			});
 			this.#tabs = new TabSync((m) => this.#heard(m));
 			await settle(this.#jobs, db, storedTotals);
 		}

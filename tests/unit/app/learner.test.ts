@@ -17,3 +17,17 @@ it('shares one question between callers, asks again after a no, and keeps a yes'
 	db.close();
 	listed.mockRestore();
 });
+
+it('keeps the learner mark true to the log, and leaves blocked storage alone', async () => {
+	const { noteLearner } = await import('../../../src/lib/app/learner');
+	const { LEARNER_KEY } = await import('../../../src/lib/app/early-redirect.js');
+	const stored = new Map<string, string>();
+	vi.stubGlobal('localStorage', { setItem: (k: string, v: string) => stored.set(k, v), removeItem: (k: string) => stored.delete(k) });
+	noteLearner(true);
+	expect(stored.get(LEARNER_KEY)).toBe('1');
+	noteLearner(false);
+	expect(stored.has(LEARNER_KEY)).toBe(false);
+	vi.stubGlobal('localStorage', { setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => { throw new Error('SecurityError'); } });
+	expect(() => noteLearner(true)).not.toThrow();
+	vi.unstubAllGlobals();
+});
