@@ -9,7 +9,7 @@ const percent = (r: number) => `${Math.round(r * 100)}%`;
 export const SETTINGS_UI = {
 	title: text('设置', 'Settings'),
 	loading: text('正在读取你的设置…', 'Reading your settings…'),
-	autosave: text('更改会立即保存，不需要“保存”按钮。', 'Changes are saved as you make them.'),
+	lede: text('学习节奏、外观、备份和同步都在这里设置。更改会立即保存，不需要“保存”按钮。', 'Your study pace, the look, backups and sync. Changes are saved as you make them.'),
 	saved: text('已保存', 'Saved'),
 	saveFailed: text('保存失败，请重试。', 'Could not save. Try again.'),
 

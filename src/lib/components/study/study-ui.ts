@@ -4,6 +4,10 @@ import { text, type Text } from '../../core/text';
 export const STUDY_UI = {
 	title: text('卡片复习', 'Flashcards'),
 	loading: text('正在准备今天的卡片…', 'Preparing today’s cards…'),
+	lede: text(
+		'卡片按间隔重复（FSRS）安排：翻面后按记得的程度打分，每张卡会在你快要忘记时再次出现。',
+		'Flashcards on a spaced-repetition schedule (FSRS): rate how well you remembered, and each card comes back around when you would otherwise forget it.'
+	),
 	dueLine: (due: number, fresh: number) => text(`今天：${due} 张到期复习，${fresh} 张新卡片`, `Today: ${due} due for review, ${fresh} new`),
 	start: text('开始复习', 'Start reviewing'),
 	cram: text('自由练习（不影响复习计划）', 'Cram (practice without touching the schedule)'),
