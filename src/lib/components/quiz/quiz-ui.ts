@@ -4,10 +4,7 @@ import { text } from '../../core/text';
 export const QUIZ_UI = {
 	title: text('测验', 'Quiz'),
 	loading: text('正在准备题目…', 'Preparing questions…'),
-	lede: text(
-		'题目由连接的状态机、Linux 参数和真实抓包生成。答错的题隔几道会再出一次；每次作答都记入复习计划。',
-		'Questions built from the connection’s state machine, the Linux settings and real packet captures. One you miss comes back a few questions later, once; every answer feeds your review schedule.'
-	),
+	lede: text('题目来自连接的状态机、Linux 参数和真实抓包；答错的题隔几道会再考一次。', 'Questions from the state machine, the Linux settings and real packet captures. One you miss comes back, once, a few questions later.'),
 
 	// Setup
 	setup: text('开始一次测验', 'Start a quiz'),
