@@ -102,8 +102,10 @@ async function measure(port: number, path: string, lang: string): Promise<Row> {
  */
 /**
  * Whether this machine has a Chinese font. A phone always has one; without one, Chromium searches
- * every font for each Chinese glyph, and a Chinese page's layout took 83-99 ms instead of 31 ms here:
- * Lighthouse multiplies that by four into blocking time (performance 89-91 instead of 97-99 on /quiz).
+ * every font for each Chinese glyph (a Chinese page's layout took 83-99 ms instead of 31 ms here),
+ * which Lighthouse multiplies by four into blocking time: /quiz scored 89-91 without and 97-100 with
+ * Noto CJK. A fresh browser reading that large font has its own cost: /cards, 50 cards of Chinese
+ * text at once, scored 97 without it and 80-87 with it.
  */
 function hasChineseFont(): boolean {
 	try {
@@ -115,7 +117,7 @@ function hasChineseFont(): boolean {
 
 export async function auditPages(paths: string[], lang: string, onRow: (row: Row) => void = () => {}): Promise<Row[]> {
 	mkdirSync(OUT, { recursive: true });
-	if (lang.startsWith('zh') && !hasChineseFont()) console.warn('No Chinese font on this machine: Chinese pages score lower than on a phone (apt-get install fonts-noto-cjk).');
+	if (lang.startsWith('zh') && !hasChineseFont()) console.warn('No Chinese font on this machine, unlike any phone: Chinese pages are measured with Chromium searching for glyphs (apt-get install fonts-noto-cjk).');
 	const stopServer = await serve();
 	const flags = ['--headless=new', ...CHROMIUM_ARGS, `--lang=${lang}`, `--accept-lang=${lang}`];
 	const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: flags });
