@@ -21,16 +21,18 @@ test('recall by typing, then the card browser: type another spelling of the answ
 	await page.locator('input[name="size"]').last().check();
 	await page.getByRole('button', { name: /^Start quiz \(\d+ questions\)$/ }).click();
 
-	// Questions without a short exact answer keep their options: pass them until one asks for typing.
+	// Questions without a short exact answer keep their options (or steps to order): pass them until one asks for typing.
 	const box = page.getByLabel('Your answer');
 	const firstOption = page.locator('label.option').first();
-	// The matcher loads lazily: wait until the question shows either its options or the text box.
+	const nextStep = page.getByRole('button', { name: /^Place: / }).first();
+	// The matcher loads lazily: wait until the question shows its options, its steps or the text box.
 	const asksForTyping = async () => {
-		await expect(box.or(firstOption).first()).toBeVisible();
+		await expect(box.or(firstOption).or(nextStep).first()).toBeVisible();
 		return box.isVisible();
 	};
 	for (let i = 0; i < 15 && !(await asksForTyping()); i++) {
-		await firstOption.click();
+		if (await nextStep.isVisible()) while (await nextStep.isVisible()) await nextStep.click();
+		else await firstOption.click();
 		await page.getByRole('button', { name: 'Check', exact: true }).click();
 		await page.getByRole('button', { name: /^(Next|See results)/ }).click();
 	}
