@@ -15,6 +15,7 @@ import { localChromium } from '../browser/local';
 import { buildEmptyKit } from './empty-kit';
 import { familiesOf, fiveYearsOfStudy } from './five-years';
 import { serve } from './serve';
+import { OPENING, type OpeningStep } from '../../src/lib/app/opening-marks';
 
 const REVIEWS = 200_000;
 const YEARS = 5;
@@ -87,6 +88,10 @@ async function seed(page: Page, total: number, years: number): Promise<number> {
 export const seenAt = async (page: Page, selector: string) =>
 	(await page.waitForFunction((s) => document.querySelector(s) && performance.now(), selector, { timeout: 120_000, polling: 'raf' })).jsonValue() as Promise<number>;
 
+/** When each step of the opening was marked (opening-marks.ts), ms from navigation start; NaN if never. */
+const openingSteps = (page: Page) =>
+	page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])), Object.values(OPENING)) as Promise<Record<OpeningStep, number>>;
+
 /** Load a page and time (from navigation start) until the home page is usable. */
 export async function openHome(page: Page, url: string) {
 	await page.goto(url, { waitUntil: 'commit' });
@@ -96,7 +101,22 @@ export async function openHome(page: Page, url: string) {
 		seenAt(page, '[data-testid="game-panel"] [data-testid="xp"]'),
 		seenAt(page, 'html[data-log="loaded"]')
 	]);
-	return { usable, complete, full, long: await longest(page) };
+	return { usable, complete, full, steps: await openingSteps(page), long: await longest(page) };
+}
+
+type Opening = Awaited<ReturnType<typeof openHome>>;
+
+/** Where the cold opens' time went, step by step (medians): the rows under the cold open's. */
+function openingRows(opens: Opening[]): Row[] {
+	const { started, asked, loaded, read } = OPENING;
+	const steps: [string, (o: Opening) => number][] = [
+		['page code run (the layout module)', (o) => o.steps[started]],
+		['then: progress asked for (a learner)', (o) => o.steps[asked] - o.steps[started]],
+		['then: app layer loaded and run', (o) => o.steps[loaded] - o.steps[asked]],
+		['then: storage read (schedule, last days)', (o) => o.steps[read] - o.steps[loaded]],
+		['then: due counts on screen', (o) => o.usable - o.steps[read]]
+	];
+	return steps.map(([step, time]) => ({ step: `    ${step}`, time: median(opens.map(time)) }));
 }
 
 /** Waits until the running totals are stored beside the log (store/totals-cache.ts; seeding wrote none). */
@@ -206,13 +226,15 @@ export async function benchBrowser(buildDir = 'build'): Promise<boolean> {
 		await context.close();
 
 		// 3. Cold opens: a fresh browser process each time, the page from the service worker's cache.
-		const opens: { usable: number; complete: number; full: number; long: number }[] = [];
+		const opens: Opening[] = [];
 		for (let i = 0; i < 3; i++) {
 			({ context, page } = await launch(profile));
 			opens.push(await openHome(page, `${url}/`));
 			if (i < 2) await context.close();
 		}
 		rows.push({ step: 'cold open → usable home (median of 3)', time: median(opens.map((o) => o.usable)), budget: 300, long: Math.max(...opens.map((o) => o.long)) });
+		rows.push({ step: '  where it went (medians of each step):' });
+		rows.push(...openingRows(opens));
 		rows.push({ step: '  … complete (XP, streak, quests shown)', time: median(opens.map((o) => o.complete)), budget: 500 });
 		rows.push({ step: '  … whole log loaded (data-log)', time: median(opens.map((o) => o.full)) });
 		rows.push({ step: '  floor: an empty SvelteKit page, hydrated', time: await emptyKitOpen() });
@@ -284,8 +306,8 @@ export async function benchBrowser(buildDir = 'build'): Promise<boolean> {
 		rmSync(profile, { recursive: true, force: true });
 		rmSync(importProfile, { recursive: true, force: true });
 	}
-	console.log(`\n  ${'step'.padEnd(42)} ${'time / budget'.padStart(26)}  ${'longest task / budget'.padStart(24)}`);
-	for (const r of rows) console.log(`  ${r.step.padEnd(42)} ${cell(r.time, r.budget).padStart(26)}  ${cell(r.long, r.longBudget).padStart(24)}`);
+	console.log(`\n  ${'step'.padEnd(50)} ${'time / budget'.padStart(26)}  ${'longest task / budget'.padStart(24)}`);
+	for (const r of rows) console.log(`  ${r.step.padEnd(50)} ${cell(r.time, r.budget).padStart(26)}  ${cell(r.long, r.longBudget).padStart(24)}`);
 	const over = rows.filter((r) => verdict(r.time, r.budget) === 'OVER' || verdict(r.long, r.longBudget) === 'OVER');
 	if (over.length > 0) console.log(`\n  over budget: ${over.map((r) => r.step.trim()).join('; ')}`);
 	return over.length === 0;

@@ -5,6 +5,7 @@
  */
 import { DB_NAME } from '$lib/store/db';
 import { LEARNER_KEY } from './early-redirect.js';
+import { markOpening, OPENING } from './opening-marks';
 
 /** Answers not yet in IndexedDB are stashed under this prefix (one key per tab; see the facade). */
 export const STASH_PREFIX = 'tcp-quest:pending:';
@@ -92,7 +93,10 @@ let loaded: Facade | null = null;
 
 /** The app layer, loaded once (a page that imports it itself has it already: this costs nothing then). */
 export function loadFacade(): Promise<Facade> {
-	facade ??= import('./progress.svelte').then((m) => (loaded = m));
+	facade ??= import('./progress.svelte').then((m) => {
+		markOpening(OPENING.loaded);
+		return (loaded = m);
+	});
 	return facade;
 }
 

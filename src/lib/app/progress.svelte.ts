@@ -16,6 +16,7 @@ import { readWholeLog, replaySchedule, showAdded, showInMemory } from './log-vie
 import { importBackup, rebuildForWeights, resetAll, runShown, showMerged, type Jobs, type JobStatus } from './long-jobs';
 import { hearTab, openStored, openStoreOrNull, readStoredView, recordZone, settle } from './opening';
 import { noteLearner } from './learner';
+import { markOpening, OPENING } from './opening-marks';
 import { Outbox } from './outbox';
 import { noteFailure, savePending } from './saving';
 import { scheduleEffect, withGoalFromToday } from './settings-update';
@@ -135,6 +136,7 @@ class Progress {
 		// A rebuild of the totals, if they need one, waits until the page is usable.
 		if (db) ({ totals: storedTotals } = await openStored(this.#jobs, db, stashed));
 		else showInMemory(this, this.#outbox, this.settings);
+		markOpening(OPENING.read);
 		this.pendingCount = this.#outbox.size;
 		this.clock = Date.now();
 		this.ready = true;
