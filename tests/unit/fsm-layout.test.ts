@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildLayout, edgeIdOf, LAYOUT, neighbour, STATES, TRANSITIONS, type State } from '../../src/lib/core/fsm';
+import { buildLayout, edgeIdOf, neighbour, rfcLayout, STATES, TRANSITIONS, type State } from '../../src/lib/core/fsm';
 
+const LAYOUT = rfcLayout();
 const nodeOf = (s: State) => LAYOUT.nodes.find((n) => n.state === s)!;
 
 /** Points along an SVG path made of M, L, Q and C commands (all this layout uses). */
@@ -44,6 +45,11 @@ function pathPoints(d: string): { x: number; y: number }[] {
 }
 
 describe('state diagram layout', () => {
+	it('is laid out once, on first use, and shared by every diagram after', () => {
+		expect(rfcLayout()).toBe(LAYOUT);
+		expect(rfcLayout()).toEqual(buildLayout());
+	});
+
 	it('the layout contains every state and every transition of the machine exactly once', () => {
 		expect(LAYOUT.nodes.map((n) => n.state).sort()).toEqual([...STATES].sort());
 		const drawn = LAYOUT.edges.flatMap((e) => e.transitions);

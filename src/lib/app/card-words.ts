@@ -12,19 +12,27 @@ import { bank } from './bank';
 
 export interface CardWords {
 	questions: ReadonlyMap<string, Question>;
-	/** Item id → folded text to search (see study/card-browser.ts). */
-	haystacks: ReadonlyMap<string, string>;
+	/**
+	 * Item id → folded text to search (see study/card-browser.ts). Built on the first search, not with
+	 * the list: folding every card's words was the longest task of opening /cards on a phone profile.
+	 */
+	haystacks: () => ReadonlyMap<string, string>;
 	/** Both languages are in: a search finds a card by either. */
 	complete: boolean;
 }
 
 function wordsOf(catalog: Catalog<QuestionRef>, entries: readonly CardEntry[], questions: ReadonlyMap<string, Question>, complete: boolean): CardWords {
-	const haystacks = new Map<string, string>();
-	for (const e of entries) {
-		const refs = [e.question, ...(catalog.questionsByFamily.get(e.itemId) ?? [])];
-		const loaded = [...new Set(refs.map((r) => questions.get(r.id)))].filter((q): q is Question => q !== undefined);
-		haystacks.set(e.itemId, searchText(e.itemId, loaded, catalog.data.topics.find((t) => t.id === e.topic)));
-	}
+	let built: Map<string, string> | null = null;
+	const haystacks = () => {
+		if (built) return built;
+		built = new Map();
+		for (const e of entries) {
+			const refs = [e.question, ...(catalog.questionsByFamily.get(e.itemId) ?? [])];
+			const loaded = [...new Set(refs.map((r) => questions.get(r.id)))].filter((q): q is Question => q !== undefined);
+			built.set(e.itemId, searchText(e.itemId, loaded, catalog.data.topics.find((t) => t.id === e.topic)));
+		}
+		return built;
+	};
 	return { questions, haystacks, complete };
 }
 

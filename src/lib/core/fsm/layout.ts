@@ -148,5 +148,12 @@ export function buildLayout(table: readonly Transition[] = TRANSITIONS): Diagram
 	return { width, height, nodes, edges };
 }
 
-/** The diagram of RFC 9293's machine. */
-export const LAYOUT: DiagramLayout = buildLayout();
+let rfc: DiagramLayout | null = null;
+
+/**
+ * The diagram of RFC 9293's machine, laid out when first drawn. Not at import: most pages import the
+ * machine and never draw it, and laying it out cost each of them ~20 ms on a phone profile.
+ */
+export function rfcLayout(): DiagramLayout {
+	return (rfc ??= buildLayout());
+}

@@ -12,11 +12,15 @@ function pending(e: Endpoint): Pending[] {
 	return out;
 }
 
+let byState: Record<State, Set<Pending>> | null = null;
+
 /**
  * What of ours can be unacknowledged in each state, as the machine's own scenarios show it. A
  * question that says "the ACK of our FIN" is only possible in a state where a FIN can be pending.
+ * Played through on first use, not at import: every page that imports the machine paid for it.
  */
-const PENDING: Record<State, Set<Pending>> = (() => {
+function pendingByState(): Record<State, Set<Pending>> {
+	if (byState) return byState;
 	const out = Object.fromEntries(STATES.map((s) => [s, new Set<Pending>()])) as Record<State, Set<Pending>>;
 	for (const id of SCENARIO_IDS) {
 		let sim = startSimulation();
@@ -25,9 +29,9 @@ const PENDING: Record<State, Set<Pending>> = (() => {
 			for (const e of [sim.A, sim.B]) for (const p of pending(e)) out[e.state].add(p);
 		}
 	}
-	return out;
-})();
+	return (byState = out);
+}
 
 export function pendingIn(state: State): ReadonlySet<Pending> {
-	return PENDING[state];
+	return pendingByState()[state];
 }
