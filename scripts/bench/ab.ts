@@ -8,7 +8,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchPort, launch, openHome, seenAt } from './browser';
+import { benchPort, launch, openHome, openingSteps, seenAt, type Opening } from './browser';
 import { serve } from './serve';
 
 const kept = process.env.BENCH_SEEDED;
@@ -46,7 +46,7 @@ async function cold<T>(profile: string, measure: (page: Awaited<ReturnType<typeo
 	}
 }
 
-const builds = [a, b].map((build) => ({ build, profile: mkdtempSync(join(tmpdir(), 'tcp-quest-ab-')), home: [] as number[], complete: [] as number[], index: [] as number[], stats: [] as number[], long: [] as number[] }));
+const builds = [a, b].map((build) => ({ build, profile: mkdtempSync(join(tmpdir(), 'tcp-quest-ab-')), home: [] as number[], opens: [] as Opening[], complete: [] as number[], index: [] as number[], stats: [] as number[], long: [] as number[] }));
 try {
 	for (const x of builds) {
 		cpSync(join(kept, 'Default', 'IndexedDB'), join(x.profile, 'Default', 'IndexedDB'), { recursive: true });
@@ -75,6 +75,7 @@ try {
 					return { shown, long: await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks)) };
 				});
 				x.home.push(home.usable);
+				x.opens.push(home);
 				x.complete.push(home.complete);
 				x.index.push(home.index);
 				x.stats.push(stats.shown);
@@ -85,6 +86,7 @@ try {
 	const ms = (xs: number[]) => `${Math.round(median(xs))} ms`.padStart(8);
 	console.log(`medians of ${rounds} cold opens each, taking turns:`);
 	for (const x of builds) console.log(`  ${x.build.padEnd(32)} home usable ${ms(x.home)} · complete ${ms(x.complete)} · index.json asked at ${ms(x.index)} · /stats ${ms(x.stats)} · longest task ${Math.round(Math.max(...x.long))} ms`);
+	for (const x of builds) console.log(`  ${x.build} steps: ${openingSteps(x.opens).map(([step, time]) => `${step.replace(/^then: /, '')} ${Math.round(time)}`).join(' · ')}`);
 	for (const x of builds) console.log(`  ${x.build}: usable ${x.home.map(Math.round).join(' ')} | complete ${x.complete.map(Math.round).join(' ')} | stats ${x.stats.map(Math.round).join(' ')}`);
 } finally {
 	for (const x of builds) rmSync(x.profile, { recursive: true, force: true });

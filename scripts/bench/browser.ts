@@ -89,7 +89,7 @@ export const seenAt = async (page: Page, selector: string) =>
 	(await page.waitForFunction((s) => document.querySelector(s) && performance.now(), selector, { timeout: 120_000, polling: 'raf' })).jsonValue() as Promise<number>;
 
 /** When each step of the opening was marked (opening-marks.ts), ms from navigation start; NaN if never. */
-const openingSteps = (page: Page) =>
+const stepsMarked = (page: Page) =>
 	page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])), Object.values(OPENING)) as Promise<Record<OpeningStep, number>>;
 
 /** Load a page and time (from navigation start) until the home page is usable. */
@@ -101,13 +101,13 @@ export async function openHome(page: Page, url: string) {
 		seenAt(page, '[data-testid="game-panel"] [data-testid="xp"]'),
 		seenAt(page, 'html[data-log="loaded"]')
 	]);
-	return { usable, complete, full, steps: await openingSteps(page), long: await longest(page) };
+	return { usable, complete, full, steps: await stepsMarked(page), long: await longest(page) };
 }
 
-type Opening = Awaited<ReturnType<typeof openHome>>;
+export type Opening = Awaited<ReturnType<typeof openHome>>;
 
-/** Where the cold opens' time went, step by step (medians): the rows under the cold open's. */
-function openingRows(opens: Opening[]): Row[] {
+/** Where cold opens' time went, step by step: each step's median over `opens`, in order. */
+export function openingSteps(opens: Opening[]): [step: string, ms: number][] {
 	const { started, asked, loaded, read } = OPENING;
 	const steps: [string, (o: Opening) => number][] = [
 		['page code run (the layout module)', (o) => o.steps[started]],
@@ -116,7 +116,7 @@ function openingRows(opens: Opening[]): Row[] {
 		['then: storage read (schedule, last days)', (o) => o.steps[read] - o.steps[loaded]],
 		['then: due counts on screen', (o) => o.usable - o.steps[read]]
 	];
-	return steps.map(([step, time]) => ({ step: `    ${step}`, time: median(opens.map(time)) }));
+	return steps.map(([step, time]) => [step, median(opens.map(time))]);
 }
 
 /** Waits until the running totals are stored beside the log (store/totals-cache.ts; seeding wrote none). */
@@ -234,7 +234,7 @@ export async function benchBrowser(buildDir = 'build'): Promise<boolean> {
 		}
 		rows.push({ step: 'cold open → usable home (median of 3)', time: median(opens.map((o) => o.usable)), budget: 300, long: Math.max(...opens.map((o) => o.long)) });
 		rows.push({ step: '  where it went (medians of each step):' });
-		rows.push(...openingRows(opens));
+		rows.push(...openingSteps(opens).map(([step, time]) => ({ step: `    ${step}`, time })));
 		rows.push({ step: '  … complete (XP, streak, quests shown)', time: median(opens.map((o) => o.complete)), budget: 500 });
 		rows.push({ step: '  … whole log loaded (data-log)', time: median(opens.map((o) => o.full)) });
 		rows.push({ step: '  floor: an empty SvelteKit page, hydrated', time: await emptyKitOpen() });
