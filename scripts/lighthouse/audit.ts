@@ -52,6 +52,9 @@ export function pages(): string[] {
 }
 
 async function serve(): Promise<() => void> {
+	// A server left on the port (an interrupted run) would answer for ours, serving an older build whose
+	// scripts 404: pages then score 100 with no JavaScript at all.
+	if (await fetch(ORIGIN).then(() => true, () => false)) throw new Error(`Something already answers on ${ORIGIN} (a server left by an interrupted run?): stop it, or pick another port with LH_PORT=n`);
 	const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
 	const stop = () => {
 		// The whole group: npx starts vite as a child.
@@ -97,10 +100,6 @@ async function measure(port: number, path: string, lang: string): Promise<Row> {
 }
 
 /**
- * Audit each path as a reader of `lang` ('zh-CN' or 'en-US'): headless Chromium takes
- * navigator.language from --accept-lang (--lang alone leaves it en-US).
- */
-/**
  * Whether this machine has a Chinese font. A phone always has one; without one, Chromium searches
  * every font for each Chinese glyph (a Chinese page's layout took 83-99 ms instead of 31 ms here),
  * which Lighthouse multiplies by four into blocking time: /quiz scored 89-91 without and 97-100 with
@@ -115,6 +114,10 @@ function hasChineseFont(): boolean {
 	}
 }
 
+/**
+ * Audit each path as a reader of `lang` ('zh-CN' or 'en-US'): headless Chromium takes
+ * navigator.language from --accept-lang (--lang alone leaves it en-US).
+ */
 export async function auditPages(paths: string[], lang: string, onRow: (row: Row) => void = () => {}): Promise<Row[]> {
 	mkdirSync(OUT, { recursive: true });
 	if (lang.startsWith('zh') && !hasChineseFont()) console.warn('No Chinese font on this machine, unlike any phone: Chinese pages are measured with Chromium searching for glyphs (apt-get install fonts-noto-cjk).');
