@@ -57,6 +57,11 @@ class Bank {
 		});
 	}
 
+	/** Every question loaded so far, by id (a copy): what a page can show without fetching. */
+	loaded(): ReadonlyMap<string, Question> {
+		return new Map(this.#questions);
+	}
+
 	/** Before the reader switches to `lang`: every question already handed out gains its words in `lang`. */
 	async addLanguage(lang: Lang): Promise<void> {
 		const topics = [...new Set([...this.#questions.values()].map((q) => q.topic))];

@@ -1,7 +1,9 @@
 /**
- * The words the card browser searches and shows: every topic's slice in the page's language (what
- * the list shows), then, once the learner searches, the other language (so either finds a card). The slices
- * are the ones sessions use, precached by the service worker: this works offline too.
+ * The words the card browser shows and searches. The list fetches only the topics' slices of the
+ * cards on screen, in the page's language (fetching all sixteen to show a page of cards was most of
+ * /cards' main-thread work on a phone profile); a search fetches every slice in both languages, so
+ * either finds any card. The slices are the ones sessions use, precached by the service worker:
+ * this works offline too.
  */
 import type { QuestionRef } from '$lib/features/game';
 import { LANGS, type Lang } from '$lib/core/text';
@@ -11,17 +13,36 @@ import { searchText, type Catalog, type CardEntry } from '$lib/features/study';
 import { bank } from './bank';
 
 export interface CardWords {
+	/** Every question loaded so far (a Text holds each language loaded). */
 	questions: ReadonlyMap<string, Question>;
 	/**
 	 * Item id → folded text to search (see study/card-browser.ts). Built on the first search, not with
 	 * the list: folding every card's words was the longest task of opening /cards on a phone profile.
 	 */
 	haystacks: () => ReadonlyMap<string, string>;
-	/** Both languages are in: a search finds a card by either. */
+	/** Every card's words in both languages are in: a search finds any card by either. */
 	complete: boolean;
 }
 
-function wordsOf(catalog: Catalog<QuestionRef>, entries: readonly CardEntry[], questions: ReadonlyMap<string, Question>, complete: boolean): CardWords {
+/** Whether `words` can show every card of `shown`. */
+export const hasWords = (words: CardWords | null, shown: readonly CardEntry[]): boolean => words !== null && shown.every((e) => words.questions.has(e.question.id));
+
+/** Fetch the words of these cards in `lang` (their topics' slices, once each). */
+export async function fetchWords(shown: readonly CardEntry[], lang: Lang): Promise<void> {
+	await bank.questions(
+		shown.map((e) => e.question),
+		lang
+	);
+}
+
+/** Fetch every card's words in every language: what a search looks through. */
+export async function fetchEveryWord(catalog: Catalog<QuestionRef>): Promise<void> {
+	for (const lang of LANGS) await bank.questions(catalog.data.questions, lang);
+}
+
+/** The words loaded so far, for the cards `entries` (the search text covers them all, with what is loaded). */
+export function cardWords(catalog: Catalog<QuestionRef>, entries: readonly CardEntry[], complete: boolean): CardWords {
+	const questions = bank.loaded();
 	let built: Map<string, string> | null = null;
 	const haystacks = () => {
 		if (built) return built;
@@ -34,22 +55,6 @@ function wordsOf(catalog: Catalog<QuestionRef>, entries: readonly CardEntry[], q
 		return built;
 	};
 	return { questions, haystacks, complete };
-}
-
-/** The page's language: what the list shows, and a search in that language. */
-export async function loadCardWords(catalog: Catalog<QuestionRef>, entries: readonly CardEntry[], lang: Lang): Promise<CardWords> {
-	const list = await bank.questions(catalog.data.questions, lang);
-	return wordsOf(catalog, entries, new Map(list.map((q) => [q.id, q])), false);
-}
-
-/**
- * The other language too, asked for by the first search: a search in either finds a card. Only then,
- * because it is as heavy again (about 60 KB gzipped) and browsing without searching needs none of it.
- */
-export async function addOtherLanguages(catalog: Catalog<QuestionRef>, entries: readonly CardEntry[], words: CardWords, lang: Lang): Promise<CardWords> {
-	// The Texts gain the other language in place: search again over both.
-	await Promise.all(LANGS.filter((l) => l !== lang).map((l) => bank.addLanguage(l)));
-	return wordsOf(catalog, entries, words.questions, true);
 }
 
 export const ANKI_FILE_NAME = 'tcp-quest-anki.txt';

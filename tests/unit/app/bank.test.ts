@@ -28,6 +28,19 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the bank in the browser', () => {
+	it('tells what it has loaded, as a copy a page can keep', async () => {
+		const bank = await freshBank();
+		const index = await bank.index();
+		expect(bank.loaded().size).toBe(0);
+		const refs = index.questions.filter((q) => q.topic === 'handshake');
+		await bank.questions(refs, 'zh');
+		const loaded = bank.loaded();
+		expect([...loaded.keys()].sort()).toEqual(refs.map((r) => r.id).sort());
+		await bank.questions(index.questions.filter((q) => q.topic === 'closing'), 'zh');
+		expect(loaded.size).toBe(refs.length);
+		expect(bank.loaded().size).toBeGreaterThan(refs.length);
+	});
+
 	it('fetches the slices a session asks, once, in the reader language', async () => {
 		const bank = await freshBank();
 		const index = await bank.index();

@@ -1,20 +1,23 @@
-/** The card browser's words: the list's language at once, the search text only once someone searches. */
+/** The card browser's words: the topics of the cards on screen first; every word, both languages, for a search. */
 import { beforeAll, expect, it, vi } from 'vitest';
 import type { Question } from '../../../src/lib/server/generate';
 import { generateBank } from '../../../src/lib/server/generate';
 import { loadDeck } from '../../../src/lib/server/deck';
 import * as study from '../../../src/lib/features/study';
 
-const asked: string[] = [];
+/** What the fake bank was asked: each call's language and topics. */
+const asked: { lang: string; topics: string[] }[] = [];
 let questions: Question[] = [];
+const loaded = new Map<string, Question>();
 vi.mock('../../../src/lib/app/bank', () => ({
 	bank: {
-		questions: async (refs: { id: string }[], lang: string) => {
-			asked.push(lang);
+		questions: async (refs: { id: string; topic: string }[], lang: string) => {
+			asked.push({ lang, topics: [...new Set(refs.map((r) => r.topic))] });
 			const byId = new Map(questions.map((q) => [q.id, q]));
+			for (const r of refs) loaded.set(r.id, byId.get(r.id)!);
 			return refs.map((r) => byId.get(r.id)!);
 		},
-		addLanguage: async (lang: string) => void asked.push(lang)
+		loaded: () => new Map(loaded)
 	}
 }));
 
@@ -25,25 +28,37 @@ beforeAll(() => {
 	catalog = study.buildCatalog({ topics: deck.topics.map((t) => ({ id: t.id, title: t.title })), questions });
 });
 
-it('folds the search text on the first search, once, and again for both languages', async () => {
-	const { loadCardWords, addOtherLanguages } = await import('../../../src/lib/app/card-words');
+it('fetches the topics of the cards on screen only, then every word in both languages for a search', async () => {
+	const { cardWords, fetchEveryWord, fetchWords, hasWords } = await import('../../../src/lib/app/card-words');
+	const entries = study.cardEntries(catalog);
+	const page = entries.slice(0, 20);
+	const elsewhere = entries.find((e) => !page.some((p) => p.topic === e.topic))!;
+	expect(hasWords(null, page)).toBe(false);
+
+	await fetchWords(page, 'en');
+	expect(asked).toEqual([{ lang: 'en', topics: [...new Set(page.map((e) => e.topic))] }]);
+	expect(asked[0]!.topics.length).toBeLessThan(catalog.data.topics.length);
+	const words = cardWords(catalog, entries, false);
+	expect(hasWords(words, page)).toBe(true);
+	expect(hasWords(words, [elsewhere])).toBe(false);
+	expect(words.complete).toBe(false);
+
+	await fetchEveryWord(catalog);
+	expect(asked.slice(1).map((a) => a.lang).sort()).toEqual(['en', 'zh']);
+	for (const a of asked.slice(1)) expect(a.topics.length).toBe(catalog.data.topics.length);
+	const every = cardWords(catalog, entries, true);
+	expect(hasWords(every, entries)).toBe(true);
+	expect(every.complete).toBe(true);
+});
+
+it('folds the search text on the first search, once', async () => {
+	const { cardWords } = await import('../../../src/lib/app/card-words');
 	const folded = vi.spyOn(study, 'searchText');
 	const entries = study.cardEntries(catalog);
-	const words = await loadCardWords(catalog, entries, 'en');
-	expect(asked).toEqual(['en']);
-	expect(words.complete).toBe(false);
-	expect(words.questions.size).toBeGreaterThan(0);
+	const words = cardWords(catalog, entries, true);
 	expect(folded).not.toHaveBeenCalled();
-
 	const haystacks = words.haystacks();
 	expect(haystacks.size).toBe(entries.length);
-	expect(folded).toHaveBeenCalledTimes(entries.length);
 	expect(words.haystacks()).toBe(haystacks);
 	expect(folded).toHaveBeenCalledTimes(entries.length);
-
-	const both = await addOtherLanguages(catalog, entries, words, 'en');
-	expect(asked).toEqual(['en', 'zh']);
-	expect(both.complete).toBe(true);
-	expect(both.haystacks()).not.toBe(haystacks);
-	expect(folded).toHaveBeenCalledTimes(2 * entries.length);
 });
