@@ -104,7 +104,8 @@ async function measure(port: number, path: string, lang: string): Promise<Row> {
  * every font for each Chinese glyph (a Chinese page's layout took 83-99 ms instead of 31 ms here),
  * which Lighthouse multiplies by four into blocking time: /quiz scored 89-91 without and 97-100 with
  * Noto CJK. A fresh browser reading that large font has its own cost: /cards, 50 cards of Chinese
- * text at once, scored 97 without it and 80-87 with it.
+ * text at once, scored 80-97 with it from run to run (91-100 once it fetched only the slices of the
+ * cards on screen).
  */
 function hasChineseFont(): boolean {
 	try {
