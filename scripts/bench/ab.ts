@@ -3,12 +3,13 @@
  * home and /stats with five years of log, two builds taking turns, so that a shared, busy machine
  * weighs on both alike (one bench run after another is not comparable there). Each build has its own
  * profile (a service worker serves the build that installed it), seeded from the bench's kept one.
- * AB_MARKS=1 prints each open's performance marks and JSON/worker fetches.
+ * Home opens in a browser nothing is attached to while it loads (bare.ts); /stats is watched by Playwright.
+ * AB_MARKS=1 prints each open's performance marks (and /stats' JSON and worker fetches).
  */
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchPort, launch, openHome, openingSteps, seenAt, type Opening } from './browser';
+import { benchPort, launch, openHome, openHomeBare, openingSteps, seenAt, type Opening } from './browser';
 import { serve } from './serve';
 
 const kept = process.env.BENCH_SEEDED;
@@ -46,7 +47,7 @@ async function cold<T>(profile: string, measure: (page: Awaited<ReturnType<typeo
 	}
 }
 
-const builds = [a, b].map((build) => ({ build, profile: mkdtempSync(join(tmpdir(), 'tcp-quest-ab-')), home: [] as number[], opens: [] as Opening[], complete: [] as number[], index: [] as number[], stats: [] as number[], long: [] as number[] }));
+const builds = [a, b].map((build) => ({ build, profile: mkdtempSync(join(tmpdir(), 'tcp-quest-ab-')), home: [] as number[], opens: [] as Opening[], complete: [] as number[], stats: [] as number[], long: [] as number[] }));
 try {
 	for (const x of builds) {
 		cpSync(join(kept, 'Default', 'IndexedDB'), join(x.profile, 'Default', 'IndexedDB'), { recursive: true });
@@ -61,13 +62,8 @@ try {
 	for (let i = 0; i < Number(rounds); i++) {
 		for (const x of i % 2 ? [...builds].reverse() : builds) {
 			await served(x.build, async (url) => {
-				const home = await cold(x.profile, async (page) => {
-					const opened = await openHome(page, `${url}/`);
-					if (process.env.AB_MARKS) console.log(`  ${x.build} home ${Math.round(opened.usable)}: ${await marks(page)}`);
-					// When the bank's index was asked for: how soon the app starts on what home waits for.
-					const index = await page.evaluate(() => performance.getEntriesByType('resource').find((r) => r.name.endsWith('/index.json'))?.startTime ?? NaN);
-					return { ...opened, index };
-				});
+				const home = await openHomeBare(x.profile, `${url}/`);
+				if (process.env.AB_MARKS) console.log(`  ${x.build} home ${Math.round(home.usable)}: ${JSON.stringify(home.steps)}`);
 				const stats = await cold(x.profile, async (page) => {
 					await page.goto(`${url}/stats`, { waitUntil: 'commit' });
 					const shown = await seenAt(page, TOTALS);
@@ -77,15 +73,14 @@ try {
 				x.home.push(home.usable);
 				x.opens.push(home);
 				x.complete.push(home.complete);
-				x.index.push(home.index);
 				x.stats.push(stats.shown);
-				x.long.push(home.long, stats.long);
+				x.long.push(stats.long);
 			});
 		}
 	}
 	const ms = (xs: number[]) => `${Math.round(median(xs))} ms`.padStart(8);
 	console.log(`medians of ${rounds} cold opens each, taking turns:`);
-	for (const x of builds) console.log(`  ${x.build.padEnd(32)} home usable ${ms(x.home)} · complete ${ms(x.complete)} · index.json asked at ${ms(x.index)} · /stats ${ms(x.stats)} · longest task ${Math.round(Math.max(...x.long))} ms`);
+	for (const x of builds) console.log(`  ${x.build.padEnd(32)} home usable ${ms(x.home)} · complete ${ms(x.complete)} · /stats ${ms(x.stats)} · longest task (/stats) ${Math.round(Math.max(...x.long))} ms`);
 	for (const x of builds) console.log(`  ${x.build} steps: ${openingSteps(x.opens).map(([step, time]) => `${step.replace(/^then: /, '')} ${Math.round(time)}`).join(' · ')}`);
 	for (const x of builds) console.log(`  ${x.build}: usable ${x.home.map(Math.round).join(' ')} | complete ${x.complete.map(Math.round).join(' ')} | stats ${x.stats.map(Math.round).join(' ')}`);
 } finally {

@@ -3,10 +3,15 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+/** The mark the hydrated empty page sets when it shows its element. */
+export const KIT_HYDRATED = 'kit:hydrated';
+
 /** The empty page, and the same page showing one element once hydrated (the floor of a cold open's time). */
 const PAGES = {
 	empty: '<h1>Empty</h1>\n',
-	hydrated: "<script>import { onMount } from 'svelte'; let on = $state(false); onMount(() => (on = true));</script>\n<h1>Empty</h1>{#if on}<p data-testid=\"hydrated\">hydrated</p>{/if}\n"
+	// The mark times the frame that first draws the element, for a browser nothing watches while it loads (bare.ts).
+	hydrated:
+		"<script>import { onMount } from 'svelte'; let on = $state(false); onMount(() => { on = true; requestAnimationFrame(() => performance.mark('" + KIT_HYDRATED + "')); });</script>\n<h1>Empty</h1>{#if on}<p data-testid=\"hydrated\">hydrated</p>{/if}\n"
 };
 
 /** Build an empty SvelteKit page with this project's own toolchain; returns its build directory. */

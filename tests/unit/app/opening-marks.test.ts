@@ -1,6 +1,6 @@
 /** The opening's steps are marked once per page life, where the browser keeps User Timing at all. */
 import { afterEach, expect, it, vi } from 'vitest';
-import { markOpening, OPENING } from '../../../src/lib/app/opening-marks';
+import { markOpening, markShown, OPENING } from '../../../src/lib/app/opening-marks';
 
 afterEach(() => {
 	vi.unstubAllGlobals();
@@ -26,4 +26,19 @@ it('does nothing where there is no User Timing', () => {
 	expect(() => markOpening(OPENING.started)).not.toThrow();
 	vi.stubGlobal('performance', {});
 	expect(() => markOpening(OPENING.started)).not.toThrow();
+});
+
+it('marks an element shown at the start of the frame that first draws it, not before', () => {
+	const frames: FrameRequestCallback[] = [];
+	vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+	markShown(OPENING.shown)();
+	expect(performance.getEntriesByName(OPENING.shown)).toEqual([]);
+	frames.shift()!(0);
+	expect(performance.getEntriesByName(OPENING.shown)).toHaveLength(1);
+});
+
+it('marks nothing where frames are never drawn (no requestAnimationFrame)', () => {
+	vi.stubGlobal('requestAnimationFrame', undefined);
+	expect(() => markShown(OPENING.game)()).not.toThrow();
+	expect(performance.getEntriesByName(OPENING.game)).toEqual([]);
 });
