@@ -62,16 +62,22 @@ function passes(role: Role, state: State): boolean {
 	}
 }
 
-const ROLES_OF = Object.fromEntries(STATES.map((s) => [s, ROLES.filter((r) => passes(r, s))])) as Record<State, Role[]>;
+/**
+ * Each state's roles, worked out on first use: that plays every scenario for every state and role
+ * (~10 ms of a cold phone-class page), which a page importing this module for something else — home,
+ * through the leech list — should not pay while it loads.
+ */
+let rolesByState: Record<State, Role[]> | null = null;
+const rolesTable = () => (rolesByState ??= Object.fromEntries(STATES.map((s) => [s, ROLES.filter((r) => passes(r, s))])) as Record<State, Role[]>);
 
 /** Every role that passes through the state: all of them are right answers to "who passes through it". */
 export function rolesOf(state: State): Role[] {
-	return ROLES_OF[state];
+	return rolesTable()[state];
 }
 
 /** The role of an ordinary connection (the first of `rolesOf`): where the diagram draws the state. */
 export function roleOf(state: State): Role {
-	return ROLES_OF[state][0]!;
+	return rolesTable()[state][0]!;
 }
 
 export function isRole(value: string): value is Role {
