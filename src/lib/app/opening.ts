@@ -4,12 +4,12 @@
  * tab, an import, a pull). Plain functions over the facade's fields, so tests pass a plain object.
  */
 import { withCurrentZone, type Review, type Settings, type Theme } from '$lib/core/log';
+import { systemTimeZone } from '$lib/core/log/zone';
 import * as store from '$lib/store';
 import type { Job, ProgressDB, ScheduleChange, StoredTotals } from '$lib/store';
 import { readView, takeAppended, type LogView } from './log-view';
 import type { Outbox } from './outbox';
 import { loadTotals, mergeById } from './running-totals';
-import { deviceZone } from './settings-update';
 import { BIG_LOG } from './summary-source';
 import type { TabMessage } from './tab-sync';
 
@@ -86,7 +86,7 @@ export async function readTotals(reading: Reading, db: ProgressDB, read?: Promis
 /** Remember the device's time zone if it moved, so past reviews keep the days they were made on. Without a store, for this visit only. */
 export async function recordZone(reading: Reading, db: ProgressDB | null, now = Date.now()): Promise<void> {
 	const { view } = reading;
-	const zones = withCurrentZone(view.settings.zones, deviceZone(), now);
+	const zones = withCurrentZone(view.settings.zones, systemTimeZone(), now);
 	if (zones === view.settings.zones) return;
 	view.settings = { ...view.settings, zones };
 	// Advisory: the zone is recorded again on the next start.

@@ -5,15 +5,6 @@
 import type { Settings } from '$lib/core/log';
 import { sameWeights } from '$lib/core/srs';
 
-/** The device's time zone; UTC where the browser will not say. */
-export function deviceZone(): string {
-	try {
-		return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-	} catch {
-		return 'UTC';
-	}
-}
-
 /** A new goal counts from today on: past days keep the goal they had (and the freezes they earned). */
 export function withGoalFromToday(settings: Pick<Settings, 'goal' | 'goalHistory'>, change: Partial<Settings>, today: () => string): Partial<Settings> {
 	if (change.goal === undefined || change.goal === settings.goal || change.goalHistory !== undefined) return change;

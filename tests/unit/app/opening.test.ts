@@ -9,7 +9,7 @@ import { BIG_LOG } from '../../../src/lib/app/summary-source';
 import { hearTab, openStored, openStoreOrNull, readTotals, recordZone, reread, settle, type OpenView, type Reading } from '../../../src/lib/app/opening';
 import { Outbox } from '../../../src/lib/app/outbox';
 import { savePending } from '../../../src/lib/app/saving';
-import { deviceZone } from '../../../src/lib/app/settings-update';
+import { systemTimeZone as deviceZone } from '../../../src/lib/core/log/zone';
 import { DEFAULT_SETTINGS, type Settings, type Theme } from '../../../src/lib/core/log';
 import { appendReviews, loadSettings, openProgressDB, rebuildSchedule, rebuildTotals, saveSettings, type Job, type ProgressDB, type StoredTotals } from '../../../src/lib/store';
 import { card, DAY, quiz, utc } from '../game/fixtures';

@@ -1,6 +1,6 @@
 /** A change of settings: a new goal counts from today, and only retention or weights touch the schedule. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deviceZone, scheduleEffect, withGoalFromToday } from '../../../src/lib/app/settings-update';
+import { scheduleEffect, withGoalFromToday } from '../../../src/lib/app/settings-update';
 import { DEFAULT_SETTINGS } from '../../../src/lib/core/log';
 import { DEFAULT_WEIGHTS } from '../../../src/lib/core/srs';
 
@@ -30,14 +30,5 @@ describe('settings update', () => {
 		expect(scheduleEffect(base, { ...base })).toEqual({ reweighted: false, rescheduled: false });
 		expect(scheduleEffect(base, { ...base, retention: 0.85 })).toEqual({ reweighted: false, rescheduled: true });
 		expect(scheduleEffect(base, { ...base, weights: DEFAULT_WEIGHTS.map((w) => w * 1.1) })).toEqual({ reweighted: true, rescheduled: true });
-	});
-
-	it('the device zone, or UTC where the browser will not say', () => {
-		vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(() => ({ resolvedOptions: () => ({ timeZone: 'Asia/Shanghai' }) }) as Intl.DateTimeFormat);
-		expect(deviceZone()).toBe('Asia/Shanghai');
-		vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(() => {
-			throw new RangeError('no zone data');
-		});
-		expect(deviceZone()).toBe('UTC');
 	});
 });

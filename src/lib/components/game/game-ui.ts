@@ -1,7 +1,6 @@
-import { text, type Text } from '../../core/text';
+import { groupDigits as num, text, type Text } from '../../core/text';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-const num = (n: number) => n.toLocaleString('en-US');
 
 /** The home page's game panel: level, goal, streak, quests, achievements. */
 export const GAME_UI = {

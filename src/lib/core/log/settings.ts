@@ -2,6 +2,7 @@
 import { LANGS, type Lang } from '../text';
 import { LEECH_THRESHOLD_DEFAULT, LEECH_THRESHOLD_MAX, LEECH_THRESHOLD_MIN } from '../srs/leech-threshold';
 import { isWeights } from '../srs/weights';
+import { isTimeZone } from './zone';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -147,7 +148,7 @@ function listOf<T>(value: unknown, max: number, pick: (x: Record<string, unknown
 		.flatMap((x) => (typeof x === 'object' && x !== null ? (pick(x as Record<string, unknown>) ?? []) : []));
 }
 
-/** Checked zones: asking Intl costs a tenth of a millisecond, so each name is asked once. */
+/** Checked zones: each name is asked once (see zone.ts). */
 const zoneChecks = new Map<string, boolean>();
 
 function validZone(timeZone: string): boolean {
@@ -155,12 +156,7 @@ function validZone(timeZone: string): boolean {
 	if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(timeZone)) return false;
 	let ok = zoneChecks.get(timeZone);
 	if (ok === undefined) {
-		try {
-			new Intl.DateTimeFormat('en', { timeZone });
-			ok = true;
-		} catch {
-			ok = false;
-		}
+		ok = isTimeZone(timeZone);
 		if (zoneChecks.size < 10_000) zoneChecks.set(timeZone, ok);
 	}
 	return ok;

@@ -14,6 +14,7 @@
  */
 import { localDay } from '../../core/log/day';
 import type { ZoneChange } from '../../core/log/settings';
+import { zoneDay } from '../../core/log/zone';
 
 /** A local calendar day, `YYYY-MM-DD`: sortable and comparable with `===` and `<`. */
 export type Day = string;
@@ -24,17 +25,15 @@ const QUARTER_HOUR_MS = 15 * 60_000;
 
 /** The calendar day in an IANA time zone. Throws a RangeError for an unknown zone. */
 export function dayInZone(timeZone: string): DayOf {
-	const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+	const dayAt = zoneDay(timeZone);
 	// Since the 1970s every zone's offset is a whole number of quarter hours, so a day never
-	// changes inside a quarter hour: remember the answer per quarter hour (formatting is slow).
+	// changes inside a quarter hour: remember the answer per quarter hour (asking the zone is slow).
 	const memo = new Map<number, Day>();
 	return (at) => {
 		const key = Math.floor(at / QUARTER_HOUR_MS);
 		let day = memo.get(key);
 		if (day === undefined) {
-			const parts = format.formatToParts(at);
-			const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-			day = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+			day = dayAt(at);
 			if (memo.size >= 100_000) memo.clear();
 			memo.set(key, day);
 		}
