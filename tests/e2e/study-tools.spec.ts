@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress } from './util';
+import { expectNoHorizontalScroll, seriousViolations, storedReviews, useLanguage, waitForProgress, writeReviews } from './util';
 
 interface BankQuestion {
 	id: string;
@@ -101,4 +101,49 @@ test('recall by typing, then the card browser: type another spelling of the answ
 	// One note per flashcard family (an interview card repeating another is one memory, one note).
 	expect(notes.length).toBe(new Set(bank.questions.filter((q) => q.kind === 'flashcard').map((q) => q.family)).size);
 	for (const note of notes) expect(note.split('\t')).toHaveLength(columns);
+});
+
+test('home lists the five most forgotten leeches and links to every one of them in the card browser', async ({ page }) => {
+	await useLanguage(page, 'en');
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto('/en/settings');
+	await waitForProgress(page);
+	// Seven cards forgotten 8 to 14 times (the default threshold is 8): learned, then each lapse relearned.
+	const DAY = 86_400_000;
+	const start = Date.now() - 600 * DAY;
+	const states = ['CLOSED', 'LISTEN', 'SYN_SENT', 'SYN_RECEIVED', 'ESTABLISHED', 'FIN_WAIT_1', 'TIME_WAIT'];
+	let n = 0;
+	const review = (itemId: string, at: number, rating: number) => ({ id: `leech-${n++}`, itemId, kind: 'flashcard', rating, durationMs: 4000, at, appVersion: '0.1.0' });
+	const records = states.flatMap((state, k) => {
+		const itemId = `state:${state}`;
+		const log = [review(itemId, start, 3), review(itemId, start + DAY, 3)];
+		for (let i = 0; i < 8 + k; i++) {
+			const at = start + (10 + 20 * i) * DAY;
+			log.push(review(itemId, at, 1), review(itemId, at + 600_000, 3), review(itemId, at + DAY, 3));
+		}
+		return log;
+	});
+	await writeReviews(page, records.sort((a, b) => a.at - b.at));
+
+	await page.goto('/en');
+	await waitForProgress(page);
+	const rows = page.getByTestId('leeches').getByRole('listitem');
+	await expect(rows).toHaveCount(5);
+	await expect(rows.first()).toContainText('state:TIME_WAIT');
+	await expect(rows.first()).toContainText('forgotten 14 times');
+	expect(await seriousViolations(page)).toEqual([]);
+	await expectNoHorizontalScroll(page);
+
+	await page.getByRole('link', { name: 'All 7 leeches in the card browser →' }).click();
+	await expect(page).toHaveURL(/\/en\/cards\?filter=leech$/);
+	await waitForProgress(page);
+	await expect(page.getByTestId('card-filter')).toHaveValue('leech');
+	await expect(page.getByTestId('card-count')).toHaveText('7 of 7 shown');
+	for (const state of states) await expect(page.locator(`a[data-item="state:${state}"]`)).toBeVisible();
+	await expectNoHorizontalScroll(page);
+	// Opened at that address (a bookmark, a reload), the list starts filtered too.
+	await page.reload();
+	await waitForProgress(page);
+	await expect(page.getByTestId('card-filter')).toHaveValue('leech');
+	await expect(page.getByTestId('card-count')).toHaveText('7 of 7 shown');
 });

@@ -86,6 +86,7 @@ export const LEECH_UI = {
 	title: text('顽固卡', 'Leeches'),
 	lede: (threshold: number) => text(`忘了 ${threshold} 次以上的卡片。与其再硬背一遍，不如看看它在图上或模拟器里是怎么走的。`, `Cards forgotten ${threshold} times or more. Rather than drilling them again, see them move on the diagram or in the simulator.`),
 	lapses: (n: number) => text(`忘了 ${n} 次`, `forgotten ${n} times`),
+	all: (n: number) => text(`在卡片库里看全部 ${n} 张顽固卡`, `All ${n} leeches in the card browser`),
 	suspended: text('已暂停', 'suspended'),
 	topic: text('看主题', 'Topic'),
 	explainFsm: text('在状态图上看', 'On the diagram'),

@@ -18,6 +18,7 @@ import type { Catalog } from './catalog';
 
 export const CARD_FILTERS = ['all', 'due', 'new', 'suspended', 'leech'] as const;
 export type CardFilter = (typeof CARD_FILTERS)[number];
+export const isCardFilter = (value: unknown): value is CardFilter => (CARD_FILTERS as readonly unknown[]).includes(value);
 export const CARD_SORTS = ['due', 'difficulty'] as const;
 export type CardSort = (typeof CARD_SORTS)[number];
 /** What the schedule says of an item now; `buried` is until the learner's next day. */

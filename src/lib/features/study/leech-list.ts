@@ -47,6 +47,12 @@ export function explainLink(family: string, topic: string): LeechEntry['explain'
 	return played ? `/simulate?scenario=${played}` : '/fsm';
 }
 
+/**
+ * Home lists the most forgotten few: a learner with years of log can have hundreds (the bench's five
+ * years have 216), which made home a wall of rows. The card browser's leech filter has them all.
+ */
+export const LEECHES_ON_HOME = 5;
+
 /** Every leech at this threshold, most forgotten first, among the items the bank still has. */
 export function leechList(catalog: Catalog<QuestionRef>, schedule: Schedule, threshold: number): LeechEntry[] {
 	return leeches(schedule, threshold).flatMap((s) => {
