@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { EARLY_LEARNER, EARLY_REDIRECT, EARLY_SCRIPT, LANG_KEY, LEARNER_KEY } from '../../src/lib/app/early-redirect.js';
+import { DB_NAME } from '../../src/lib/store/db';
 import { alternates, langOfPath, localize, routeOfPath, switchHref } from '../../src/lib/app/href';
 import svelteConfig from '../../svelte.config.js';
 
@@ -107,26 +108,51 @@ describe('the redirect in <head>', () => {
 	});
 });
 
-/** Runs the learner mark on a fake page; returns the <html> element's data set. */
-function runLearnerMark(stored: string | null, blocked = false): Record<string, string> {
+/** Runs the learner mark on a fake page; returns the <html> element's data set and what it asked of IndexedDB. */
+function runLearnerMark(stored: string | null, blocked = false, existing = true, pathname = '/') {
 	const dataset: Record<string, string> = {};
+	const asked: string[] = [];
 	const localStorage = {
 		getItem(key: string) {
 			if (blocked) throw new Error('SecurityError');
 			return key === LEARNER_KEY ? stored : null;
 		}
 	};
-	new Function('document', 'localStorage', EARLY_LEARNER)({ documentElement: { dataset } }, localStorage);
-	return dataset;
+	const request = { result: { close: () => asked.push('close') }, transaction: { abort: () => asked.push('abort') }, onupgradeneeded: () => {}, onsuccess: () => {} };
+	const indexedDB = {
+		open(name: string) {
+			asked.push(`open ${name}`);
+			queueMicrotask(() => (existing ? request.onsuccess() : request.onupgradeneeded()));
+			return request;
+		}
+	};
+	new Function('document', 'localStorage', 'indexedDB', 'location', EARLY_LEARNER)({ documentElement: { dataset } }, localStorage, indexedDB, { pathname });
+	return { dataset, asked };
 }
 
 describe('the learner mark in <head>', () => {
 	it('marks the page of a browser that holds answers, and no other', () => {
-		expect(runLearnerMark('1')).toEqual({ learner: '' });
-		expect(runLearnerMark(null)).toEqual({});
+		expect(runLearnerMark('1').dataset).toEqual({ learner: '' });
+		expect(runLearnerMark(null).dataset).toEqual({});
+	});
+
+	it("opens a learner's database early and closes it; makes none that is missing; leaves a newcomer's alone", async () => {
+		const learner = runLearnerMark('1');
+		const missing = runLearnerMark('1', false, false);
+		const newcomer = runLearnerMark(null);
+		await Promise.resolve();
+		expect(learner.asked).toEqual([`open ${DB_NAME}`, 'close']);
+		expect(missing.asked).toEqual([`open ${DB_NAME}`, 'abort']);
+		expect(newcomer.asked).toEqual([]);
+	});
+
+	it('opens it on pages that show progress only, in either language', async () => {
+		const opened = (path: string) => runLearnerMark('1', false, true, path).asked.length > 0;
+		expect(['/', '/en', '/stats', '/en/study', '/quiz', '/settings'].filter(opened)).toHaveLength(6);
+		expect(['/topics/handshake', '/en/topics/handshake', '/fsm', '/en/fsm/', '/capture'].filter(opened)).toEqual([]);
 	});
 
 	it('does nothing when storage is blocked', () => {
-		expect(runLearnerMark('1', true)).toEqual({});
+		expect(runLearnerMark('1', true)).toEqual({ dataset: {}, asked: [] });
 	});
 });
