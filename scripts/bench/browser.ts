@@ -127,7 +127,7 @@ export function openingSteps(opens: Opening[]): [step: string, ms: number][] {
 		['then: progress asked for (a learner)', (o) => o.steps[asked] - o.steps[started]],
 		['then: app layer loaded and run', (o) => o.steps[loaded] - o.steps[asked]],
 		['then: storage read (schedule, last days)', (o) => o.steps[read] - o.steps[loaded]],
-		['then: totals taken, figures on screen', (o) => o.usable - o.steps[read]]
+		['then: figures on screen', (o) => o.usable - o.steps[read]]
 	];
 	return steps.map(([step, time]) => [step, median(opens.map(time))]);
 }

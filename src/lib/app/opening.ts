@@ -119,11 +119,8 @@ export async function hearTab(reading: Reading, db: ProgressDB, message: TabMess
 	view.clock = Math.max(view.clock, Date.now());
 }
 
-/**
- * Once the page is usable: the running totals (`read`: asked for by `openStored`; 'kept': taken already,
- * before the page was shown), then a small log read whole (a big one is summed up in the game worker).
- */
-export async function settle(reading: Reading, db: ProgressDB, read?: Promise<StoredTotals | null> | 'kept'): Promise<void> {
-	if (read !== 'kept') await readTotals(reading, db, read);
+/** Once the page is usable: the running totals (`read`: asked for by `openStored`), then a small log read whole (a big one is summed up in the game worker). */
+export async function settle(reading: Reading, db: ProgressDB, read?: Promise<StoredTotals | null>): Promise<void> {
+	await readTotals(reading, db, read);
 	if (reading.view.reviewCount <= BIG_LOG) void reading.loadLog();
 }

@@ -14,7 +14,7 @@ import { classBookOf } from './classes';
 import { DayClock } from './clock';
 import { readWholeLog, replaySchedule, showAdded, showInMemory } from './log-view';
 import { importBackup, rebuildForWeights, resetAll, runShown, showMerged, type Jobs, type JobStatus } from './long-jobs';
-import { hearTab, openStored, openStoreOrNull, readStoredView, readTotals, recordZone, settle } from './opening';
+import { hearTab, openStored, openStoreOrNull, readStoredView, recordZone, settle } from './opening';
 import { noteLearner } from './learner';
 import { markOpening, OPENING } from './opening-marks';
 import { Outbox } from './outbox';
@@ -133,13 +133,11 @@ class Progress {
 		this.catalog = buildCatalog(await bank);
 		const stashed = this.#outbox.recover();
 		const db = this.#db;
-		// A rebuild of the totals, if they need one, waits until the page is usable.
+		// The running totals (XP, streak, quests) follow once the page is usable, read or rebuilt: taking
+		// them first, in the same paint, put their read and fold (~30 ms of a cold open with five years of
+		// log, 1,824 days) before the due counts (bare cold opens, ab.ts: storage step 58 -> 25 ms).
 		if (db) ({ totals: storedTotals } = await openStored(this.#jobs, db, stashed));
 		else showInMemory(this, this.#outbox, this.settings);
-		// Running totals that match the log were read beside the view: XP, streak and quests are shown with
-		// the due counts, in the same paint. Totals that need a rebuild wait until the page is usable (settle).
-		const totalsRead = db !== null && (await storedTotals?.catch(() => null)) != null;
-		if (db && totalsRead) await readTotals(this.#jobs, db, storedTotals);
 		markOpening(OPENING.read);
 		this.pendingCount = this.#outbox.size;
 		this.clock = Date.now();
@@ -153,7 +151,7 @@ class Progress {
 				$effect(() => noteLearner(this.reviewCount > 0));
 			});
 			this.#tabs = new TabSync((m) => this.#heard(m));
-			await settle(this.#jobs, db, totalsRead ? 'kept' : storedTotals);
+			await settle(this.#jobs, db, storedTotals);
 		}
 		new DayClock([]).watch(
 			(now) => {

@@ -172,14 +172,6 @@ describe('opening', () => {
 		const big = reading(db, { ...emptyView(), reviewCount: 1_000_000 });
 		await settle(big.r, db, Promise.resolve(stored));
 		expect(big.calls).toEqual([]);
-		// Totals taken before the page was shown are not read again; a small log still is.
-		const kept = reading(db);
-		const reads = watchReads();
-		await settle(kept.r, db, 'kept');
-		reads.stop();
-		expect(reads.reads).toEqual([]);
-		expect(kept.totals()).toBeNull();
-		expect(kept.calls).toEqual(['loadLog']);
 		db.close();
 	});
 
