@@ -3,10 +3,10 @@
  * and the count; the schedule; and how new records, another tab's answers and a read from the store
  * move it on. Plain functions over the facade's reactive fields, so tests pass a plain object.
  */
-import type { Review, Settings } from '$lib/core/log';
+import { compareReviews, type Review, type Settings } from '$lib/core/log';
 import { buildSchedule, type ItemState } from '$lib/core/srs';
 import * as store from '$lib/store';
-import type { ProgressDB, ScheduleChange } from '$lib/store';
+import type { OpeningRecords, ProgressDB, ScheduleChange } from '$lib/store';
 import { mergeById } from './running-totals';
 import { applyChange, foldLocal } from './schedule-view';
 import { BIG_LOG } from './summary-source';
@@ -66,6 +66,16 @@ export async function readView(db: ProgressDB, view: LogView, settings: Scheduli
 	view.schedule = foldLocal(schedule, outbox.pending, retention, weights);
 	view.recent = mergeById(recent, outbox.pending);
 	view.reviewCount = count + outbox.pending.length;
+}
+
+/** The view from the opening read (store/opening-read.ts); false, showing nothing, when its schedule cache does not match (readView rebuilds it). */
+export function showRead(view: LogView, read: OpeningRecords, settings: Scheduling, outbox: Pending): boolean {
+	const schedule = store.scheduleFromRead(read, settings.retention, settings.weights);
+	if (!schedule) return false;
+	view.schedule = foldLocal(schedule, outbox.pending, settings.retention, settings.weights);
+	view.recent = mergeById(read.pages.filter((r) => r.at >= read.since).sort(compareReviews), outbox.pending);
+	view.reviewCount = read.count + outbox.pending.length;
+	return true;
 }
 
 /** The whole log, read in slices, merged with anything answered meanwhile (in `recent` or the outbox). */

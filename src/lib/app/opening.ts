@@ -3,11 +3,11 @@
  * interrupted, the view, then the running totals) and again when the log changed under it (another
  * tab, an import, a pull). Plain functions over the facade's fields, so tests pass a plain object.
  */
-import { withCurrentZone, type Review, type Settings, type Theme } from '$lib/core/log';
+import { sanitizeSettings, withCurrentZone, type Review, type Settings, type Theme } from '$lib/core/log';
 import { systemTimeZone } from '$lib/core/log/zone';
 import * as store from '$lib/store';
 import type { Job, ProgressDB, ScheduleChange, StoredTotals } from '$lib/store';
-import { readView, takeAppended, type LogView } from './log-view';
+import { readView, showRead, takeAppended, type LogView } from './log-view';
 import type { Outbox } from './outbox';
 import { loadTotals, mergeById } from './running-totals';
 import { BIG_LOG } from './summary-source';
@@ -46,17 +46,29 @@ export interface Reading {
 
 /**
  * Until the page is usable: the settings (and their theme), the device's zone, the answers a
- * reload interrupted (`stashed`: the ids this tab had kept), then the view. The totals are asked for beside the
+ * reload interrupted (`stashed`: the ids this tab had kept), then the view — from the layout's early
+ * read when there is one and nothing was written since, else read now. The totals are asked for beside the
  * view but after it: IndexedDB answers in turn, and the schedule makes the page usable. Their read
  * is handed back for `readTotals`, which waits until the page is ready.
  */
 export async function openStored(reading: Reading, db: ProgressDB, stashed: readonly string[]): Promise<{ totals: Promise<StoredTotals | null> }> {
 	const { view, outbox } = reading;
-	view.settings = await store.loadSettings(db);
+	// Read already, if the layout started the read while this code loaded (store/opening-read.ts).
+	const early = store.takeEarlyRead();
+	let read = early ? await early.records.catch(() => null) : null;
+	view.settings = read ? sanitizeSettings(read.settings) : await store.loadSettings(db);
 	reading.applyTheme(view.settings.theme);
 	await recordZone(reading, db);
-	// Answers a reload interrupted (this tab's or another's) are saved first.
-	if (outbox.size && (await reading.flush()) !== undefined) outbox.forget(stashed);
+	// Answers a reload interrupted (this tab's or another's) are saved first; what was read before them is out of date.
+	if (outbox.size && (await reading.flush()) !== undefined) {
+		outbox.forget(stashed);
+		read = null;
+	}
+	if (early && read && showRead(view, read, reading.plain(), outbox)) {
+		const records = read;
+		const zones = () => reading.plain().zones;
+		return { totals: early.days.then((days) => store.totalsFromRead(records, days, zones()), () => store.readTotals(db, zones())) };
+	}
 	const shown = readStoredView(reading, db);
 	const totals = store.readTotals(db, reading.plain().zones);
 	await shown;

@@ -158,9 +158,10 @@ let appOpened = false;
  * Start opening the app's database now, before the code that reads it has loaded: the layout calls
  * this once it knows there is progress, so the open runs beside the app layer's download instead of
  * after it. The next `openProgressDB()` of it gets this connection (and its failure, if it failed).
+ * Returns the open (null when one was started or made already), for a read to start on (opening-read.ts).
  */
-export function prewarmProgressDB(): void {
-	if (prewarmed || appOpened) return;
+export function prewarmProgressDB(): Promise<ProgressDB> | null {
+	if (prewarmed || appOpened) return null;
 	const replaced: (() => void)[] = [];
 	// Where reading window.indexedDB throws (some private windows), the open throws at once: keep
 	// that as the rejection the facade gets, not an error thrown into the layout.
@@ -172,6 +173,7 @@ export function prewarmProgressDB(): void {
 	}
 	db.catch(() => {}); // reported to whoever takes it
 	prewarmed = { db, replaced };
+	return db;
 }
 
 function open(name: string, onReplaced?: () => void): Promise<ProgressDB> {

@@ -18,8 +18,9 @@ export {
 	resetProgress,
 	type ScheduleChange
 } from './reviews';
-export { readSchedule, rebuildSchedule } from './schedule-cache';
-export { readTotals, rebuildTotals, HOLD_MS, type StoredTotals } from './totals-cache';
+export { readSchedule, rebuildSchedule, scheduleFromRead } from './schedule-cache';
+export { readTotals, rebuildTotals, totalsFromRead, HOLD_MS, type StoredTotals } from './totals-cache';
+export { readEarly, readOpening, takeEarlyRead, type OpeningRead, type OpeningRecords } from './opening-read';
 export { readLogChunked, type Progress as JobProgress } from './log';
 export { LogMirror } from './log-mirror';
 export { loadSettings, saveSettings } from './settings';

@@ -12,6 +12,8 @@ type LogStore = 'log' | 'schedule' | 'meta' | 'totals' | 'days';
 export const LOG_STORES: LogStore[] = ['log', 'schedule', 'meta', 'totals', 'days'];
 export type LogTransaction = IDBPTransaction<ProgressSchema, LogStore[], 'readwrite'>;
 export type AnyLogTransaction = IDBPTransaction<ProgressSchema, LogStore[], IDBTransactionMode>;
+/** Any transaction that spans the log (and maybe more stores), for reads of it alone. */
+type LogReader = Pick<IDBPTransaction<ProgressSchema, ['log'], IDBTransactionMode>, 'objectStore'>;
 
 export type Progress = (done: number, total: number) => void;
 /** Pages read per request when reading the whole log: short enough not to hold the page. */
@@ -20,7 +22,7 @@ const READ_PAGES = 5;
 export const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The number of reviews in the log, from its last page (every page before it is full). */
-export async function logCount(tx: AnyLogTransaction): Promise<number> {
+export async function logCount(tx: LogReader): Promise<number> {
 	const last = (await tx.objectStore('log').openCursor(null, 'prev'))?.value;
 	return last ? last.n * LOG_PAGE + last.reviews.length : 0;
 }
@@ -45,7 +47,7 @@ export async function appendToLog(tx: LogTransaction, reviews: readonly Review[]
 }
 
 /** Reviews on pages that may hold something at or after `since` (not filtered). */
-export async function pagesSince(tx: AnyLogTransaction, since: number): Promise<Review[]> {
+export async function pagesSince(tx: LogReader, since: number): Promise<Review[]> {
 	const pages = await tx.objectStore('log').index('by-max-at').getAll(IDBKeyRange.lowerBound(since));
 	return pages.flatMap((p) => p.reviews);
 }

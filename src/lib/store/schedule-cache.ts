@@ -10,6 +10,7 @@ import { buildSchedule, foldReview, isAfter, movesSchedule, schedulerFor, type I
 import { sameWeights, type Weights } from '../core/srs/weights';
 import { SCHEDULE_META, type CachedItem, type ProgressDB } from './db';
 import { breathe, LOG_STORES, logCount, readLogChunked, readLogIn, type LogTransaction, type Progress } from './log';
+import type { OpeningRecords } from './opening-read';
 
 /** The store builds the schedule, so it holds it mutable; everyone else reads srs's `Schedule`. */
 type MutableSchedule = Map<string, ItemState>;
@@ -31,6 +32,11 @@ export async function readSchedule(db: ProgressDB, retention: number, weights: W
 		logCount(tx),
 		tx.objectStore('schedule').getAll()
 	]);
+	return scheduleFromRead({ meta, count, cached }, retention, weights);
+}
+
+/** The schedule in records read already (the opening read, see opening-read.ts), if they match the log, the retention and the weights; else null. */
+export function scheduleFromRead({ meta, count, cached }: Pick<OpeningRecords, 'meta' | 'count' | 'cached'>, retention: number, weights: Weights | null = null): MutableSchedule | null {
 	if (!meta || meta.retention !== retention || meta.reviews !== count || !sameWeights(meta.weights ?? null, weights)) return null;
 	return new Map(cached.map((c) => [c.itemId, stateOf(c)]));
 }

@@ -14,6 +14,7 @@ import { learnerDay, type ZoneChange } from '../features/game/days';
 import { compareReviews, effectiveReviews, type Review } from '../core/log/review';
 import { TOTALS_KEY, type ProgressDB, type TotalsRecord } from './db';
 import { breathe, LOG_STORES, logCount, pagesSince, readLogChunked, type LogTransaction, type Progress } from './log';
+import type { OpeningRecords } from './opening-read';
 
 const DAY = 86_400_000;
 /** How far behind the present the checkpoint stays. */
@@ -44,6 +45,18 @@ export async function readTotals(db: ProgressDB, zones: readonly ZoneChange[]): 
 	const record = tx.objectStore('totals').get(TOTALS_KEY);
 	const tail = record.then((r) => (r ? pagesSince(tx, r.checkpoint) : []));
 	const [stored, count, days, pages] = await Promise.all([record, logCount(tx), tx.objectStore('days').getAll(), tail]);
+	return totalsFromRead({ totals: stored, count, pages }, days, zones);
+}
+
+/**
+ * The totals in records read already (the opening read, see opening-read.ts; `pages` reach back to
+ * the checkpoint at least), if they match the log and the zone history; else null.
+ */
+export function totalsFromRead(
+	{ totals: stored, count, pages }: Pick<OpeningRecords, 'totals' | 'count' | 'pages'>,
+	days: readonly DayTotal[],
+	zones: readonly ZoneChange[]
+): (StoredTotals & { tail: Review[] }) | null {
 	if (!stored || stored.logCount !== count || !zonesAgree(stored.zones, zones, stored.checkpoint)) return null;
 	const { checkpoint } = stored;
 	return { totals: { ...stored.totals, days: new Map(days.map((d) => [d.day, d])) }, checkpoint, tail: pages.filter((r) => r.at >= checkpoint).sort(compareReviews) };
