@@ -94,6 +94,14 @@ sw.addEventListener('message', (event) => {
 	}
 });
 
+/**
+ * This version's cache, opened once for every request it serves: a cold start asks for some forty
+ * files at once, and each open is a round trip to the browser's cache storage. Forgotten if the open
+ * fails (the next request opens it again).
+ */
+let opened: Promise<Cache> | null = null;
+const appCache = () => (opened ??= caches.open(CACHE).catch((e: unknown) => ((opened = null), Promise.reject(e))));
+
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	if (request.method !== 'GET') return;
@@ -101,7 +109,7 @@ sw.addEventListener('fetch', (event) => {
 	if (url.origin !== sw.location.origin) return;
 	event.respondWith(
 		(async () => {
-			const cache = await caches.open(CACHE);
+			const cache = await appCache();
 			// Pages are prerendered as /path and /path.html; data as /path/__data.json. The exact address
 			// first: a match that ignores the query scans every entry of the cache (Chromium), which made
 			// a cold start's dozen scripts take ~130 ms to come out of it.
