@@ -27,6 +27,8 @@ async function gameFigures(page: Page) {
 	await page.goto('/');
 	await waitForProgress(page);
 	await expect(page.getByTestId('game-panel')).toBeVisible();
+	// Achievements come from the whole log, summed up after the running totals have shown the rest.
+	await expect(page.locator('html[data-log="loaded"]')).toHaveCount(1);
 	const text = (id: string) => page.getByTestId(id).textContent();
 	return {
 		xp: await text('xp'),

@@ -8,6 +8,7 @@ import type { ImportResult, Persistence, ProgressDB, ScheduleChange, StorageFail
 import { buildCatalog, type Catalog } from '$lib/features/study/catalog';
 import { bank as questionBank } from './bank';
 import { applyTheme } from '$lib/app/theme';
+import { afterNextPaint } from './after-paint';
 import { recordAnswer, type Answer, type Recording } from './answer';
 import { isAutoSuspension } from './card-controls';
 import { classBookOf } from './classes';
@@ -151,6 +152,9 @@ class Progress {
 				$effect(() => noteLearner(this.reviewCount > 0));
 			});
 			this.#tabs = new TabSync((m) => this.#heard(m));
+			// The due counts are painted first: the layout's early read has the totals in memory by now,
+			// and folding them (XP, streak, quests) in the same task held the counts' frame back ~12 ms.
+			await afterNextPaint();
 			await settle(this.#jobs, db, storedTotals);
 		}
 		new DayClock([]).watch(

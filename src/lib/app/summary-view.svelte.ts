@@ -7,6 +7,7 @@ import { untrack } from 'svelte';
 import { goalFromHistory, type GameSummary, type RoundResult, type StudyStats, type SummaryInputs } from '$lib/features/game';
 import type { Review } from '$lib/core/log';
 import type { StoredTotals } from '$lib/store';
+import { afterNextPaint } from './after-paint';
 import { GameClient } from './game-client';
 import { quickSummary } from './running-totals';
 import { goalHistoryAt, inWorker, pageSummary, summaryInputs, workerSummary, type SummarySource, type WorkerSummary } from './summary-source';
@@ -84,6 +85,8 @@ export class SummaryView {
 
 	async #ask(inputs: SummaryInputs, lean: boolean) {
 		try {
+			// Starting the worker and copying its inputs waits for the frame that shows what changed (the due counts on open).
+			await afterNextPaint();
 			const summary = await workerSummary(this.#game, inputs, () => this.#host.catalog?.data.topics, lean);
 			if (summary === 'failed') {
 				// A worker that cannot start (a blocked script): the summary is computed here instead.
