@@ -7,6 +7,7 @@ import { DB_NAME } from '$lib/store/db';
 import { readEarly } from '$lib/store/opening-read';
 import { LEARNER_KEY } from './early-redirect.js';
 import { markOpening, OPENING } from './opening-marks';
+import type { ChannelLike, TabMessage } from './tab-sync';
 
 /** Answers not yet in IndexedDB are stashed under this prefix (one key per tab; see the facade). */
 export const STASH_PREFIX = 'tcp-quest:pending:';
@@ -68,12 +69,43 @@ export function syncSetUp(): boolean {
 	}
 }
 
+/** The channel other tabs tell of their writes on, opened before a page's first read, and what it heard until the facade's TabSync took it. */
+export interface TabListener {
+	channel: ChannelLike;
+	heard: TabMessage[];
+}
+
+const openChannel = (): ChannelLike | null => (typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(PROGRESS_CHANNEL));
+
+/** Start hearing other tabs, keeping what they say (null without BroadcastChannel: the tab works alone). */
+export function listenToTabs(open = openChannel): TabListener | null {
+	const channel = open();
+	if (!channel) return null;
+	const heard: TabMessage[] = [];
+	channel.onmessage = (event: MessageEvent<TabMessage>) => void heard.push(event.data);
+	return { channel, heard };
+}
+
+let listening: TabListener | null = null;
+
+/**
+ * The listener opened before the page's first read (the layout's early one, or one opened now, before
+ * the facade reads): a write another tab makes after the read began is heard, not lost before TabSync exists.
+ */
+export function takeTabListener(): TabListener | null {
+	const listener = listening ?? listenToTabs();
+	listening = null;
+	return listener;
+}
+
 /**
  * Open the database and read what the page opens with before the app layer that shows it has loaded
- * (see store/opening-read.ts). In the layout's own code (~1 KB): as a chunk of its own, it came in
- * with the app layer's twenty and started no sooner than the app layer's own read.
+ * (see store/opening-read.ts), having started to hear other tabs first. In the layout's own code
+ * (~1 KB): as a chunk of its own, it came in with the app layer's twenty and started no sooner than
+ * the app layer's own read.
  */
 export function openStorageEarly(): void {
+	listening ??= listenToTabs();
 	readEarly();
 }
 

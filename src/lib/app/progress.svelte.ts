@@ -16,7 +16,7 @@ import { DayClock } from './clock';
 import { readWholeLog, replaySchedule, showAdded, showInMemory } from './log-view';
 import { importBackup, rebuildForWeights, resetAll, runShown, showMerged, type Jobs, type JobStatus } from './long-jobs';
 import { hearTab, openStored, openStoreOrNull, readStoredView, recordZone, settle } from './opening';
-import { noteLearner } from './learner';
+import { noteLearner, takeTabListener } from './learner';
 import { markOpening, OPENING } from './opening-marks';
 import { Outbox } from './outbox';
 import { noteFailure, savePending } from './saving';
@@ -134,6 +134,9 @@ class Progress {
 		this.catalog = buildCatalog(await bank);
 		const stashed = this.#outbox.recover();
 		const db = this.#db;
+		// Other tabs are heard from before the first read, so a write between it and TabSync is not lost.
+		const listener = takeTabListener();
+		if (!db) listener?.channel.close();
 		// The running totals (XP, streak, quests) follow once the page is usable, read or rebuilt: taking
 		// them first, in the same paint, put their read and fold (~30 ms of a cold open with five years of
 		// log, 1,824 days) before the due counts (bare cold opens, ab.ts: storage step 58 -> 25 ms).
@@ -151,7 +154,7 @@ class Progress {
 			$effect.root(() => {
 				$effect(() => noteLearner(this.reviewCount > 0));
 			});
-			this.#tabs = new TabSync((m) => this.#heard(m));
+			this.#tabs = new TabSync((m) => this.#heard(m), listener);
 			// The due counts are painted first: the layout's early read has the totals in memory by now,
 			// and folding them (XP, streak, quests) in the same task held the counts' frame back ~12 ms.
 			await afterNextPaint();

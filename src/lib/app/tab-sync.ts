@@ -5,9 +5,8 @@
  */
 import type { Review } from '$lib/core/log';
 
-import { PROGRESS_CHANNEL } from './learner';
+import type { TabListener } from './learner';
 
-export const CHANNEL = PROGRESS_CHANNEL;
 export type TabMessage = { kind: 'appended'; reviews: Review[] } | { kind: 'changed' };
 
 /** The part of a BroadcastChannel used here (tests pass a fake). */
@@ -16,10 +15,15 @@ export type ChannelLike = Pick<BroadcastChannel, 'postMessage' | 'close'> & { on
 export class TabSync {
 	#channel: ChannelLike | null = null;
 
-	/** Listen for other tabs; without BroadcastChannel the tab works alone. */
-	constructor(heard: (message: TabMessage) => void, open: () => ChannelLike | null = () => (typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL))) {
-		this.#channel = open();
-		if (this.#channel) this.#channel.onmessage = (event: MessageEvent<TabMessage>) => heard(event.data);
+	/**
+	 * Listen for other tabs on `listener`'s channel (learner.ts: opened before the page read the log),
+	 * first hearing what it kept; without one (no BroadcastChannel) the tab works alone.
+	 */
+	constructor(heard: (message: TabMessage) => void, listener: TabListener | null) {
+		if (!listener) return;
+		this.#channel = listener.channel;
+		this.#channel.onmessage = (event: MessageEvent<TabMessage>) => heard(event.data);
+		for (const message of listener.heard.splice(0)) heard(message);
 	}
 
 	tell(message: TabMessage): void {

@@ -31,3 +31,20 @@ it('keeps the learner mark true to the log, and leaves blocked storage alone', a
 	expect(() => noteLearner(true)).not.toThrow();
 	vi.unstubAllGlobals();
 });
+
+it('hears other tabs from before the early read, and the facade takes that listener once', async () => {
+	vi.resetModules();
+	const learner = await import('../../../src/lib/app/learner');
+	learner.openStorageEarly();
+	// Another tab writes while this page reads and its app layer loads.
+	const other = new BroadcastChannel(learner.PROGRESS_CHANNEL);
+	other.postMessage({ kind: 'changed' });
+	await new Promise((resolve) => setTimeout(resolve, 20));
+	const taken = learner.takeTabListener();
+	expect(taken?.heard).toEqual([{ kind: 'changed' }]);
+	// Taken once: a later page's facade (no early read) opens a listener of its own.
+	const next = learner.takeTabListener();
+	expect(next).not.toBe(taken);
+	expect(next?.heard).toEqual([]);
+	for (const channel of [other, taken!.channel, next!.channel]) channel.close();
+});

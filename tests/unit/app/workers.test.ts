@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { GameClient } from '../../../src/lib/app/game-client';
 import { summaryServer, type SummaryRequest } from '../../../src/lib/app/workers/summary-protocol';
+import { listenToTabs } from '../../../src/lib/app/learner';
 import { TabSync, type ChannelLike, type TabMessage } from '../../../src/lib/app/tab-sync';
 import { summarize, toPosted } from '../../../src/lib/features/game';
 import { appendReviews, openProgressDB } from '../../../src/lib/store';
@@ -137,8 +138,8 @@ describe('tab sync', () => {
 		};
 		const heardA: TabMessage[] = [];
 		const heardB: TabMessage[] = [];
-		const a = new TabSync((m) => heardA.push(m), open);
-		const b = new TabSync((m) => heardB.push(m), open);
+		const a = new TabSync((m) => heardA.push(m), listenToTabs(open));
+		const b = new TabSync((m) => heardB.push(m), listenToTabs(open));
 		a.tell({ kind: 'appended', reviews: [quiz(1)] });
 		expect(heardB).toEqual([{ kind: 'appended', reviews: [quiz(1)] }]);
 		expect(heardA).toEqual([]);
@@ -146,6 +147,36 @@ describe('tab sync', () => {
 		a.tell({ kind: 'changed' });
 		expect(heardB).toHaveLength(1);
 		// Without BroadcastChannel a tab works alone.
-		expect(() => new TabSync(() => {}, () => null).tell({ kind: 'changed' })).not.toThrow();
+		expect(() => new TabSync(() => {}, listenToTabs(() => null)).tell({ kind: 'changed' })).not.toThrow();
+	});
+
+	it('what another tab told after the page began to read, before its TabSync existed, is heard first, in order', () => {
+		const channels: ChannelLike[] = [];
+		const open = () => {
+			const c: ChannelLike = {
+				onmessage: null,
+				postMessage(data: unknown) {
+					for (const other of channels) if (other !== c) other.onmessage?.(new MessageEvent('message', { data: structuredClone(data) }));
+				},
+				close() {
+					channels.splice(channels.indexOf(c), 1);
+				}
+			};
+			channels.push(c);
+			return c;
+		};
+		const other = new TabSync(() => {}, listenToTabs(open));
+		// This page starts listening, then reads; the other tab writes meanwhile.
+		const early = listenToTabs(open);
+		other.tell({ kind: 'appended', reviews: [quiz(1)] });
+		other.tell({ kind: 'changed' });
+		const heard: TabMessage[] = [];
+		const mine = new TabSync((m) => heard.push(m), early);
+		expect(heard).toEqual([{ kind: 'appended', reviews: [quiz(1)] }, { kind: 'changed' }]);
+		other.tell({ kind: 'appended', reviews: [quiz(2)] });
+		expect(heard).toHaveLength(3);
+		// Taken once: the kept messages are not heard again.
+		expect(early!.heard).toEqual([]);
+		mine.close();
 	});
 });
