@@ -119,23 +119,27 @@ describe('the game client', () => {
 	});
 });
 
+/** BroadcastChannels of one origin, faked: what one posts, every other open one hears. */
+function fakeChannels(): () => ChannelLike {
+	const channels: ChannelLike[] = [];
+	return () => {
+		const c: ChannelLike = {
+			onmessage: null,
+			postMessage(data: unknown) {
+				for (const other of channels) if (other !== c) other.onmessage?.(new MessageEvent('message', { data: structuredClone(data) }));
+			},
+			close() {
+				channels.splice(channels.indexOf(c), 1);
+			}
+		};
+		channels.push(c);
+		return c;
+	};
+}
+
 describe('tab sync', () => {
 	it('what one tab tells, the others hear; a closed tab hears nothing', () => {
-		const channels: (ChannelLike & { peers: ChannelLike[] })[] = [];
-		const open = () => {
-			const c: ChannelLike & { peers: ChannelLike[] } = {
-				peers: channels,
-				onmessage: null,
-				postMessage(data: unknown) {
-					for (const other of channels) if (other !== c) other.onmessage?.(new MessageEvent('message', { data: structuredClone(data) }));
-				},
-				close() {
-					channels.splice(channels.indexOf(c), 1);
-				}
-			};
-			channels.push(c);
-			return c;
-		};
+		const open = fakeChannels();
 		const heardA: TabMessage[] = [];
 		const heardB: TabMessage[] = [];
 		const a = new TabSync((m) => heardA.push(m), listenToTabs(open));
@@ -151,20 +155,7 @@ describe('tab sync', () => {
 	});
 
 	it('what another tab told after the page began to read, before its TabSync existed, is heard first, in order', () => {
-		const channels: ChannelLike[] = [];
-		const open = () => {
-			const c: ChannelLike = {
-				onmessage: null,
-				postMessage(data: unknown) {
-					for (const other of channels) if (other !== c) other.onmessage?.(new MessageEvent('message', { data: structuredClone(data) }));
-				},
-				close() {
-					channels.splice(channels.indexOf(c), 1);
-				}
-			};
-			channels.push(c);
-			return c;
-		};
+		const open = fakeChannels();
 		const other = new TabSync(() => {}, listenToTabs(open));
 		// This page starts listening, then reads; the other tab writes meanwhile.
 		const early = listenToTabs(open);
